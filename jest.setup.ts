@@ -1,0 +1,2 @@
+// Registers toHaveReceivedCommandWith & co. for every suite that mocks the AWS SDK.
+import 'aws-sdk-client-mock-jest';
