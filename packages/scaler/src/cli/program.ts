@@ -1,0 +1,137 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { ScalerClients } from '../adapters/clients';
+import { parseBoundedInt, parseInstant, readString } from '../config';
+import { Defaults, EnvVar } from '../constants';
+import { ConfigError, ScheduleTableError } from '../errors';
+import { runScaler } from '../run/runScaler';
+import type { RunSummary } from '../run/types';
+import { ExitCode, exitCodeFor } from './exitCode';
+import { renderSummary, renderWarnings } from './render';
+
+/** Where the CLI reads and writes: injected so tests run it in-process. */
+interface CliIo {
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly createClients: () => ScalerClients;
+  /** The instant when `--at` is not given. */
+  readonly now: () => Date;
+}
+
+interface RunFlags {
+  readonly at?: string;
+  readonly dryRun?: boolean;
+  readonly table?: string;
+  readonly concurrency?: string;
+  readonly json?: boolean;
+}
+
+interface RunRequest {
+  readonly instant: Date;
+  readonly dryRun: boolean;
+  readonly table: string;
+  readonly concurrency: number;
+  readonly json: boolean;
+}
+
+/** Flags over env over defaults, validated; throws ConfigError naming the flag. */
+const resolveRunRequest = (flags: RunFlags, forceDryRun: boolean, io: CliIo): RunRequest => ({
+  instant: flags.at === undefined ? io.now() : parseInstant(flags.at, '--at'),
+  dryRun: forceDryRun || flags.dryRun === true,
+  table: flags.table ?? readString(io.env, EnvVar.TABLE) ?? Defaults.TABLE_NAME,
+  concurrency:
+    flags.concurrency !== undefined
+      ? parseBoundedInt(flags.concurrency, '--concurrency', 1, Defaults.MAX_CONCURRENCY)
+      : parseBoundedInt(
+          readString(io.env, EnvVar.CONCURRENCY) ?? String(Defaults.CONCURRENCY),
+          EnvVar.CONCURRENCY,
+          1,
+          Defaults.MAX_CONCURRENCY,
+        ),
+  json: flags.json === true,
+});
+
+const addRunOptions = (command: Command): Command =>
+  command
+    .option('--at <instant>', 'evaluate the schedule at this ISO-8601 instant (default: now), e.g. 2026-11-27T20:00:00Z')
+    .option('--table <name>', `schedule table (default: $${EnvVar.TABLE}, else ${Defaults.TABLE_NAME})`)
+    .option('--concurrency <n>', `rows processed at once, 1-${Defaults.MAX_CONCURRENCY} (default: $${EnvVar.CONCURRENCY}, else ${Defaults.CONCURRENCY})`)
+    .option('--json', 'print the run summary as JSON on stdout');
+
+const render = (summary: RunSummary, request: RunRequest, io: CliIo): void => {
+  for (const warning of renderWarnings(summary)) io.stderr.write(`${warning}\n`);
+  if (request.json) {
+    io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return;
+  }
+  const colour = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+  io.stdout.write(`${renderSummary(summary, { colour })}\n`);
+};
+
+/**
+ * The `msf-scaler` command line: parse -> run -> render -> exit code. Never calls
+ * process.exit; returns the exit code (0 ok, 1 a row invalid/errored or the run failed,
+ * 2 usage error).
+ *
+ * @example
+ * const code = await main(['plan', '--at', '2026-11-27T20:00:00Z'], io);
+ */
+const main = async (args: readonly string[], io: CliIo): Promise<number> => {
+  let exitCode: number = ExitCode.OK;
+  const execute = async (flags: RunFlags, forceDryRun: boolean, command: Command): Promise<void> => {
+    let request: RunRequest;
+    try {
+      request = resolveRunRequest(flags, forceDryRun, io);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      io.stderr.write(`error: ${error.message}\n\n${command.helpInformation()}`);
+      exitCode = ExitCode.USAGE;
+      return;
+    }
+    try {
+      const summary = await runScaler({
+        clients: io.createClients(),
+        table: request.table,
+        instant: request.instant,
+        dryRun: request.dryRun,
+        concurrency: request.concurrency,
+      });
+      render(summary, request, io);
+      exitCode = exitCodeFor(summary);
+    } catch (error) {
+      if (!(error instanceof ScheduleTableError)) throw error;
+      io.stderr.write(`error: ${error.message}\n`);
+      exitCode = ExitCode.FAILED;
+    }
+  };
+
+  const program = new Command('msf-scaler')
+    .description('Scale Managed Service for Apache Flink applications to the KPU their schedule rows ask for.')
+    .exitOverride()
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+  const run = addRunOptions(
+    program
+      .command('run')
+      .description('reconcile every row of the schedule table now (or at --at)')
+      .addOption(new Option('--dry-run', 'decide and report, but send no UpdateApplication')),
+  );
+  run.action(async (flags: RunFlags) => execute(flags, false, run));
+  const plan = addRunOptions(program.command('plan').description('the same as run --dry-run: what a run would do'));
+  plan.action(async (flags: RunFlags) => execute(flags, true, plan));
+  program.commands.forEach((command) => command.exitOverride());
+
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander exits 0 for --help and --version, 1 for usage errors: ours is 2.
+      return error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
+    }
+    throw error;
+  }
+  return exitCode;
+};
+
+export type { CliIo };
+export { main };

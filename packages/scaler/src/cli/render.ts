@@ -1,0 +1,69 @@
+import { OUTCOMES, type Outcome } from '../core/outcome';
+import type { RowOutcome, RunSummary } from '../run/types';
+
+const COLOURS: Readonly<Record<Outcome, string>> = {
+  scaled: '\u001b[32m',
+  unchanged: '\u001b[2m',
+  skipped: '\u001b[33m',
+  busy: '\u001b[33m',
+  invalid: '\u001b[31m',
+  error: '\u001b[31m',
+};
+const RESET = '\u001b[0m';
+
+const kpuCell = (outcome: RowOutcome): string => {
+  if (outcome.currentKPU === undefined || outcome.targetKPU === undefined) return '-';
+  return outcome.currentKPU === outcome.targetKPU
+    ? `${outcome.currentKPU}`
+    : `${outcome.currentKPU} -> ${outcome.targetKPU}`;
+};
+
+const outcomeLabel = (outcome: RowOutcome, dryRun: boolean): string =>
+  dryRun && outcome.outcome === 'scaled' ? 'would scale' : outcome.outcome;
+
+/**
+ * The run as a table a person reads at a glance: one line per row with status, KPU
+ * (current -> target), peak or not, outcome and the reason, then a summary line.
+ */
+const renderSummary = (summary: RunSummary, options: { readonly colour: boolean }): string => {
+  const header = ['APP', 'STATUS', 'KPU', 'PEAK', 'OUTCOME', 'REASON'];
+  const rows = summary.outcomes.map((outcome) => [
+    outcome.rowId,
+    outcome.status ?? '-',
+    kpuCell(outcome),
+    outcome.peak === undefined ? '-' : outcome.peak ? 'yes' : 'no',
+    outcomeLabel(outcome, summary.dryRun),
+    outcome.reason,
+  ]);
+  const widths = header.map((title, column) =>
+    column === header.length - 1 ? 0 : Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: readonly string[], outcome?: Outcome): string =>
+    cells
+      .map((cell, column) => {
+        const padded = column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0);
+        return column === 4 && outcome !== undefined && options.colour
+          ? `${COLOURS[outcome]}${padded}${RESET}`
+          : padded;
+      })
+      .join('  ')
+      .trimEnd();
+  const body = summary.outcomes.map((outcome, index) => line(rows[index] ?? [], outcome.outcome));
+  return [line(header), ...body, '', renderCounts(summary)].join('\n');
+};
+
+/** `plan at 2026-11-27T20:00:00.000Z, table t: 6 rows: 2 would scale, 1 unchanged, ...` */
+const renderCounts = (summary: RunSummary): string => {
+  const parts = OUTCOMES.filter((outcome) => summary.counts[outcome] > 0).map(
+    (outcome) => `${summary.counts[outcome]} ${summary.dryRun && outcome === 'scaled' ? 'would scale' : outcome}`,
+  );
+  const verb = summary.dryRun ? 'plan' : 'run';
+  const rows = `${summary.total} row${summary.total === 1 ? '' : 's'}`;
+  return `${verb} at ${summary.at}, table ${summary.table}: ${rows}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+};
+
+/** Warnings (unknown attributes and the like), one line each, for stderr. */
+const renderWarnings = (summary: RunSummary): string[] =>
+  summary.outcomes.flatMap((outcome) => outcome.warnings.map((warning) => `warning: ${warning}`));
+
+export { renderCounts, renderSummary, renderWarnings };

@@ -1,0 +1,23 @@
+/** Defaults shared by the handler, the CLI and the infrastructure. */
+const Defaults = {
+  /** Schedule table name when neither `--table` nor `SCHEDULE_TABLE` is given. */
+  TABLE_NAME: 'msf-scaler-schedules',
+  /** Rows processed at once. */
+  CONCURRENCY: 8,
+  /** Highest `--concurrency` / `SCALER_CONCURRENCY` accepted. */
+  MAX_CONCURRENCY: 64,
+  /** Powertools service name (logs' `service`, the metrics' `service` dimension). */
+  SERVICE_NAME: 'msf-scheduled-scaler',
+  /** CloudWatch namespace of the scaler's metrics. */
+  METRICS_NAMESPACE: 'MsfScheduledScaler',
+} as const;
+
+/** Environment variables the scaler reads. */
+const EnvVar = {
+  TABLE: 'SCHEDULE_TABLE',
+  CONCURRENCY: 'SCALER_CONCURRENCY',
+  SERVICE_NAME: 'POWERTOOLS_SERVICE_NAME',
+  METRICS_NAMESPACE: 'POWERTOOLS_METRICS_NAMESPACE',
+} as const;
+
+export { Defaults, EnvVar };

@@ -1,0 +1,45 @@
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { createScalerClients } from './adapters/clients';
+import { parseInstant, readConcurrency, requireTableName } from './config';
+import { createObservability, logOutcome, publishRunMetrics } from './observability';
+import { runScaler } from './run/runScaler';
+import type { RunSummary } from './run/types';
+
+// Built once per execution environment and reused by warm invocations.
+const { logger, metrics } = createObservability(process.env);
+const clients = createScalerClients();
+
+/**
+ * The instant a run evaluates the schedule at: the scheduled event's `time`, so a delayed
+ * or retried invocation still decides for the hour it was scheduled for.
+ */
+const instantOf = (event: Partial<ScheduledEvent>, now: () => Date): Date =>
+  typeof event.time === 'string' ? parseInstant(event.time, 'the event\'s "time"') : now();
+
+/**
+ * Lambda entry point, fired by the hourly EventBridge rule. Logs one JSON line per row and a
+ * summary line, emits one metric per outcome, and returns the run summary. It throws only
+ * when the run as a whole cannot happen (misconfiguration, table unreadable), so
+ * EventBridge retries and the DLQ and alarms see it.
+ */
+const handler = async (event: Partial<ScheduledEvent>, context?: Context): Promise<RunSummary> => {
+  if (context !== undefined) logger.addContext(context);
+  try {
+    const instant = instantOf(event, () => new Date());
+    const summary = await runScaler({
+      clients,
+      table: requireTableName(process.env),
+      instant,
+      concurrency: readConcurrency(process.env),
+      onOutcome: (outcome) => logOutcome(logger, outcome),
+    });
+    publishRunMetrics(metrics, summary);
+    logger.info('run summary', { table: summary.table, at: summary.at, total: summary.total, counts: summary.counts });
+    return summary;
+  } catch (error) {
+    logger.error('run failed: no row was reconciled', error instanceof Error ? error : String(error));
+    throw error;
+  }
+};
+
+export { handler, instantOf };

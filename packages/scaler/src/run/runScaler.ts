@@ -1,0 +1,41 @@
+import type { ScalerClients } from '../adapters/clients';
+import { createMsfApplications } from '../adapters/msfApplications';
+import { scanScheduleTable } from '../adapters/scheduleTable';
+import { reconcile } from './reconcile';
+import type { RowOutcome, RunSummary } from './types';
+
+/** Options of {@link runScaler}: what the handler, the CLI and the local demo all pass. */
+interface RunScalerOptions {
+  readonly clients: ScalerClients;
+  readonly table: string;
+  readonly instant: Date;
+  /** @default false */
+  readonly dryRun?: boolean;
+  /** @default 8 */
+  readonly concurrency?: number;
+  readonly onOutcome?: (outcome: RowOutcome) => void;
+}
+
+/**
+ * Reads the whole schedule table, then reconciles every row at `instant`. The one entry
+ * point the Lambda handler, the CLI and the local world share.
+ *
+ * @throws ScheduleTableError when the table cannot be read.
+ * @example
+ * const summary = await runScaler({ clients: createScalerClients(), table: 'msf-scaler-schedules', instant: new Date() });
+ */
+const runScaler = async (options: RunScalerOptions): Promise<RunSummary> => {
+  const items = await scanScheduleTable(options.clients.dynamodb, options.table);
+  return reconcile({
+    items,
+    applications: createMsfApplications(options.clients.msf),
+    instant: options.instant,
+    table: options.table,
+    ...(options.dryRun !== undefined ? { dryRun: options.dryRun } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.onOutcome !== undefined ? { onOutcome: options.onOutcome } : {}),
+  });
+};
+
+export type { RunScalerOptions };
+export { runScaler };

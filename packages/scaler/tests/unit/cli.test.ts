@@ -1,0 +1,135 @@
+import { DescribeApplicationCommand, KinesisAnalyticsV2Client, UpdateApplicationCommand } from '@aws-sdk/client-kinesis-analytics-v2';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { main } from '../../src/cli/program';
+import { anApplicationDetail, anItem } from '../helpers/fixtures';
+
+const ddbMock = mockClient(DynamoDBDocumentClient);
+const msfMock = mockClient(KinesisAnalyticsV2Client);
+
+/** Runs the CLI in-process and returns what a person would see. */
+const cli = async (args: string[], env: Record<string, string> = {}) => {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env,
+    createClients: () => ({
+      dynamodb: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' })),
+      msf: new KinesisAnalyticsV2Client({ region: 'us-east-1' }),
+    }),
+    now: () => new Date('2026-11-27T10:00:00Z'),
+  });
+  return { args: args.join(' '), code, stdout, stderr };
+};
+
+const seed = () => {
+  ddbMock.on(ScanCommand).resolves({
+    Items: [
+      anItem({ appName: 'orders-enricher' }),
+      anItem({ appName: 'night-batch', scaleUpHour: 22, scaleDownHour: 6, lowKPU: 2, highKPU: 8 }),
+      anItem({ appName: 'paused', enabled: false }),
+    ],
+  });
+  msfMock.on(DescribeApplicationCommand, { ApplicationName: 'orders-enricher' }).resolves({ ApplicationDetail: anApplicationDetail({ parallelism: 4 }) });
+  msfMock.on(DescribeApplicationCommand, { ApplicationName: 'night-batch' }).resolves({ ApplicationDetail: anApplicationDetail({ name: 'night-batch', parallelism: 16, perKPU: 2 }) });
+  msfMock.on(UpdateApplicationCommand).resolves({ OperationId: 'op-1' });
+};
+
+describe('Command: msf-scaler', () => {
+  afterEach(() => {
+    ddbMock.reset();
+    msfMock.reset();
+  });
+
+  it('plans at an instant and prints a readable table without updating anything', async () => {
+    // Prepare
+    seed();
+
+    // Act
+    const result = await cli(['plan', '--at', '2026-11-27T20:00:00Z']);
+
+    // Assess
+    expect(result).toMatchSnapshot();
+    expect(msfMock).toHaveReceivedCommandTimes(UpdateApplicationCommand, 0);
+  });
+
+  it('runs at the current instant by default, on the table from SCHEDULE_TABLE, and scales', async () => {
+    // Prepare
+    seed();
+
+    // Act
+    const result = await cli(['run'], { SCHEDULE_TABLE: 'team-schedules' });
+
+    // Assess
+    expect(result).toMatchSnapshot();
+    expect(ddbMock).toHaveReceivedCommandWith(ScanCommand, { TableName: 'team-schedules' });
+    expect(msfMock).toHaveReceivedCommandWith(UpdateApplicationCommand, { ApplicationName: 'night-batch' });
+  });
+
+  it('lets --table win over SCHEDULE_TABLE and prints only JSON with --json', async () => {
+    // Prepare
+    seed();
+
+    // Act
+    const result = await cli(['run', '--dry-run', '--json', '--table', 'flag-table', '--at', '2026-11-27T20:00:00Z'], {
+      SCHEDULE_TABLE: 'env-table',
+    });
+
+    // Assess
+    const summary = JSON.parse(result.stdout) as { table: string; dryRun: boolean; counts: Record<string, number> };
+    expect(summary).toMatchObject({ table: 'flag-table', dryRun: true, counts: { scaled: 2, skipped: 1 } });
+    expect(result.code).toBe(0);
+  });
+
+  it('exits 1 when a row is invalid, with the row, attribute and rule, and warns about unknown attributes on stderr', async () => {
+    // Prepare
+    ddbMock.on(ScanCommand).resolves({ Items: [anItem({ appName: 'bad', highKPU: 0, scaleupHour: 3 })] });
+
+    // Act
+    const result = await cli(['plan', '--at', '2026-11-27T20:00:00Z']);
+
+    // Assess
+    expect(result).toMatchSnapshot();
+    expect(result.code).toBe(1);
+  });
+
+  it('exits 1 with the fix when the table cannot be read', async () => {
+    // Prepare
+    ddbMock.on(ScanCommand).rejects(Object.assign(new Error('Cannot do operations on a non-existent table'), { name: 'ResourceNotFoundException' }));
+
+    // Act
+    const result = await cli(['plan']);
+
+    // Assess
+    expect(result).toMatchSnapshot();
+  });
+
+  it.each([
+    [['plan', '--at', 'tomorrow']],
+    [['run', '--concurrency', '0']],
+    [['run', '--bogus']],
+    [['scale']],
+    [[]],
+  ])('exits 2 with the usage text for %p', async (args) => {
+    // Act
+    const result = await cli(args);
+
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Usage: msf-scaler/);
+    expect(result.stdout).toBe('');
+    expect(ddbMock).toHaveReceivedCommandTimes(ScanCommand, 0);
+  });
+
+  it('prints help and exits 0 for --help', async () => {
+    // Act
+    const result = await cli(['run', '--help']);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/--dry-run/);
+  });
+});

@@ -1,0 +1,54 @@
+import { parseBoundedInt, parseInstant, readConcurrency, requireTableName } from '../../src/config';
+import { ConfigError } from '../../src/errors';
+
+describe('Function: parseInstant', () => {
+  it.each(['2026-11-27T20:00:00Z', '2026-11-27T20:00Z', '2026-11-27T21:00:00+01:00', '2026-11-27T20:00:00.123Z'])(
+    'accepts %s',
+    (text) => {
+      // Act
+      const instant = parseInstant(text, '--at');
+
+      // Assess
+      expect(Number.isNaN(instant.getTime())).toBe(false);
+    },
+  );
+
+  it.each(['2026-11-27T20:00:00', '2026-11-27', 'now', '2026-13-27T20:00:00Z', ''])('rejects %p naming the source', (text) => {
+    // Act
+    const parse = () => parseInstant(text, '--at');
+
+    // Assess
+    expect(parse).toThrow(ConfigError);
+    expect(parse).toThrow(/--at must be an ISO-8601 instant with a zone/);
+  });
+});
+
+describe('Function: readConcurrency', () => {
+  it('defaults to 8 when SCALER_CONCURRENCY is missing or blank', () => {
+    // Act & Assess
+    expect(readConcurrency({})).toBe(8);
+    expect(readConcurrency({ SCALER_CONCURRENCY: '  ' })).toBe(8);
+  });
+
+  it.each(['0', '65', '2.5', 'many', '-1'])('rejects %p and names the variable', (value) => {
+    // Act
+    const read = () => readConcurrency({ SCALER_CONCURRENCY: value });
+
+    // Assess
+    expect(read).toThrow(`SCALER_CONCURRENCY must be a whole number from 1 to 64, got "${value}"`);
+  });
+
+  it('reads a valid value', () => {
+    // Act & Assess
+    expect(readConcurrency({ SCALER_CONCURRENCY: '16' })).toBe(16);
+    expect(parseBoundedInt('3', '--concurrency', 1, 64)).toBe(3);
+  });
+});
+
+describe('Function: requireTableName', () => {
+  it('tells a missing variable apart and names it', () => {
+    // Act & Assess
+    expect(() => requireTableName({})).toThrow('SCHEDULE_TABLE is not set; set it to the name of the schedule table');
+    expect(requireTableName({ SCHEDULE_TABLE: 'my-table' })).toBe('my-table');
+  });
+});

@@ -1,0 +1,101 @@
+import { DescribeApplicationCommand, KinesisAnalyticsV2Client, UpdateApplicationCommand } from '@aws-sdk/client-kinesis-analytics-v2';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { handler } from '../../src/handler';
+import { anApplicationDetail, anItem } from '../helpers/fixtures';
+import { getScheduledEvent } from '../helpers/events';
+
+const ddbMock = mockClient(DynamoDBDocumentClient);
+const msfMock = mockClient(KinesisAnalyticsV2Client);
+const savedEnv = { ...process.env };
+
+/** Captures what the handler's logger and metrics write, as parsed JSON lines. */
+const captureStdout = (): (() => Record<string, unknown>[]) => {
+  const written: string[] = [];
+  // Powertools writes INFO lines to stdout and ERROR lines to stderr.
+  for (const stream of [process.stdout, process.stderr]) {
+    jest.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+  }
+  return () =>
+    written
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+};
+
+describe('Function: handler', () => {
+  beforeEach(() => {
+    process.env = { ...savedEnv, AWS_REGION: 'us-east-1', SCHEDULE_TABLE: 'schedules', POWERTOOLS_DEV: undefined };
+  });
+  afterEach(() => {
+    ddbMock.reset();
+    msfMock.reset();
+    jest.restoreAllMocks();
+    process.env = { ...savedEnv };
+  });
+
+  it('evaluates at the event time, logs one JSON line per row and a summary, and emits one metric per outcome', async () => {
+    // Prepare
+    ddbMock.on(ScanCommand).resolves({ Items: [anItem({ appName: 'a' }), anItem({ appName: 'b', lowKPU: 0 })] });
+    msfMock.on(DescribeApplicationCommand).resolves({ ApplicationDetail: anApplicationDetail({ name: 'a', parallelism: 1 }) });
+    msfMock.on(UpdateApplicationCommand).resolves({ OperationId: 'op' });
+    const lines = captureStdout();
+
+    // Act
+    const summary = await handler(getScheduledEvent('hourly'));
+
+    // Assess
+    expect(summary.at).toBe('2026-11-27T10:00:00.000Z');
+    expect(summary.counts).toMatchObject({ scaled: 1, invalid: 1 });
+    const logs = lines();
+    const rowLines = logs.filter((line) => 'outcome' in line);
+    expect(rowLines).toHaveLength(2);
+    expect(rowLines.find((line) => line.appName === 'a')).toMatchObject({ level: 'INFO', service: 'msf-scheduled-scaler', outcome: 'scaled', targetKPU: 4 });
+    expect(rowLines.find((line) => line.appName === 'b')).toMatchObject({ level: 'ERROR', outcome: 'invalid' });
+    expect(logs.find((line) => line.message === 'run summary')).toMatchObject({ total: 2, counts: { scaled: 1, invalid: 1 } });
+    const emf = logs.find((line) => '_aws' in line);
+    expect(emf).toMatchObject({ service: 'msf-scheduled-scaler', RowsScaled: 1, RowsInvalid: 1, RowsErrored: 0, RowsTotal: 2 });
+    expect(JSON.stringify(emf)).toContain('"Namespace":"MsfScheduledScaler"');
+  });
+
+  it('throws when the table cannot be read, so the invocation fails visibly', async () => {
+    // Prepare
+    ddbMock.on(ScanCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
+    const lines = captureStdout();
+
+    // Act
+    const failure = handler(getScheduledEvent('hourly'));
+
+    // Assess
+    await expect(failure).rejects.toThrow(/cannot read schedule table "schedules".*grant dynamodb:Scan/);
+    expect(lines().some((line) => line.level === 'ERROR' && String(line.message).startsWith('run failed'))).toBe(true);
+  });
+
+  it('throws a message naming SCHEDULE_TABLE when it is not set', async () => {
+    // Prepare
+    delete process.env.SCHEDULE_TABLE;
+    captureStdout();
+
+    // Act
+    const failure = handler(getScheduledEvent('hourly'));
+
+    // Assess
+    await expect(failure).rejects.toThrow('SCHEDULE_TABLE is not set');
+  });
+
+  it('refuses an event whose time is not an instant instead of guessing one', async () => {
+    // Prepare
+    captureStdout();
+
+    // Act
+    const failure = handler({ ...getScheduledEvent('hourly'), time: 'yesterday' });
+
+    // Assess
+    await expect(failure).rejects.toThrow(/must be an ISO-8601 instant/);
+    expect(ddbMock).toHaveReceivedCommandTimes(ScanCommand, 0);
+  });
+});

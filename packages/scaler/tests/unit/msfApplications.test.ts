@@ -1,0 +1,173 @@
+import {
+  ConcurrentModificationException,
+  DescribeApplicationCommand,
+  KinesisAnalyticsV2Client,
+  ResourceInUseException,
+  ResourceNotFoundException,
+  UpdateApplicationCommand,
+} from '@aws-sdk/client-kinesis-analytics-v2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { createMsfApplications, toSnapshot } from '../../src/adapters/msfApplications';
+import {
+  ApplicationBusyError,
+  ApplicationNotFoundError,
+  ConcurrentModificationError,
+  MsfCallError,
+} from '../../src/errors';
+import { anApplicationDetail } from '../helpers/fixtures';
+
+const msfMock = mockClient(KinesisAnalyticsV2Client);
+const exception = <T>(Type: new (options: { message: string; $metadata: object }) => T, message: string): T =>
+  new Type({ message, $metadata: {} });
+
+describe('Adapter: createMsfApplications', () => {
+  afterEach(() => {
+    msfMock.reset();
+  });
+
+  it('reads the configured parallelism, tasks per KPU, token and version from DescribeApplication', async () => {
+    // Prepare
+    msfMock.on(DescribeApplicationCommand).resolves({
+      ApplicationDetail: anApplicationDetail({ parallelism: 6, perKPU: 2, versionId: 3, token: 'abc', autoScaling: false }),
+    });
+    const apps = createMsfApplications(new KinesisAnalyticsV2Client({ region: 'us-east-1' }));
+
+    // Act
+    const snapshot = await apps.describe('orders-enricher');
+
+    // Assess
+    expect(msfMock).toHaveReceivedCommandWith(DescribeApplicationCommand, { ApplicationName: 'orders-enricher' });
+    expect(snapshot).toEqual({
+      name: 'orders-enricher',
+      status: 'RUNNING',
+      versionId: 3,
+      conditionalToken: 'abc',
+      parallelism: 6,
+      parallelismPerKPU: 2,
+      currentParallelism: 6,
+      autoScalingEnabled: false,
+      configurationType: 'CUSTOM',
+    });
+  });
+
+  it('sends the exact UpdateApplication request: CUSTOM, parallelism, tasks per KPU, autoscaling, token', async () => {
+    // Prepare
+    msfMock.on(UpdateApplicationCommand).resolves({ OperationId: 'op-1' });
+    const apps = createMsfApplications(new KinesisAnalyticsV2Client({ region: 'us-east-1' }));
+
+    // Act
+    const operationId = await apps.update({
+      appName: 'orders-enricher',
+      parallelism: 8,
+      parallelismPerKPU: 2,
+      autoScalingEnabled: true,
+      conditionalToken: 'abc',
+      versionId: 3,
+    });
+
+    // Assess
+    expect(operationId).toBe('op-1');
+    expect(msfMock.commandCalls(UpdateApplicationCommand)[0]?.args[0].input).toEqual({
+      ApplicationName: 'orders-enricher',
+      ConditionalToken: 'abc',
+      ApplicationConfigurationUpdate: {
+        FlinkApplicationConfigurationUpdate: {
+          ParallelismConfigurationUpdate: {
+            ConfigurationTypeUpdate: 'CUSTOM',
+            ParallelismUpdate: 8,
+            ParallelismPerKPUUpdate: 2,
+            AutoScalingEnabledUpdate: true,
+          },
+        },
+      },
+    });
+  });
+
+  it('falls back on CurrentApplicationVersionId when there is no conditional token', async () => {
+    // Prepare
+    msfMock.on(UpdateApplicationCommand).resolves({});
+    const apps = createMsfApplications(new KinesisAnalyticsV2Client({ region: 'us-east-1' }));
+
+    // Act
+    await apps.update({
+      appName: 'a',
+      parallelism: 1,
+      parallelismPerKPU: 1,
+      autoScalingEnabled: false,
+      conditionalToken: undefined,
+      versionId: 9,
+    });
+
+    // Assess
+    const input = msfMock.commandCalls(UpdateApplicationCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({ ApplicationName: 'a', CurrentApplicationVersionId: 9 });
+    expect(input).not.toHaveProperty('ConditionalToken');
+  });
+
+  it.each([
+    ['ResourceNotFoundException', exception(ResourceNotFoundException, 'nope'), ApplicationNotFoundError, /fix appName in the row/],
+    ['ResourceInUseException', exception(ResourceInUseException, 'busy'), ApplicationBusyError, /busy/],
+    ['ConcurrentModificationException', exception(ConcurrentModificationException, 'stale'), ConcurrentModificationError, /stale/],
+  ])('maps %s to its own error type', async (_code, sdkError, Expected, message) => {
+    // Prepare
+    msfMock.on(UpdateApplicationCommand).rejects(sdkError);
+    const apps = createMsfApplications(new KinesisAnalyticsV2Client({ region: 'us-east-1' }));
+    const plan = { appName: 'a', parallelism: 2, parallelismPerKPU: 1, autoScalingEnabled: true, conditionalToken: 't', versionId: 1 };
+
+    // Act
+    const failure = apps.update(plan);
+
+    // Assess
+    await expect(failure).rejects.toBeInstanceOf(Expected);
+    await expect(failure).rejects.toThrow(message);
+  });
+
+  it('wraps any other error with its code, the application and the cause', async () => {
+    // Prepare
+    const denied = Object.assign(new Error('User is not authorized'), { name: 'AccessDeniedException' });
+    msfMock.on(DescribeApplicationCommand).rejects(denied);
+    const apps = createMsfApplications(new KinesisAnalyticsV2Client({ region: 'us-east-1' }));
+
+    // Act
+    const error = await apps.describe('orders-enricher').catch((caught: unknown) => caught);
+
+    // Assess
+    expect(error).toBeInstanceOf(MsfCallError);
+    expect(error).toMatchObject({ code: 'AccessDeniedException', appName: 'orders-enricher', cause: denied });
+    expect((error as Error).message).toMatch(/grant kinesisanalytics:DescribeApplication/);
+  });
+});
+
+describe('Function: toSnapshot', () => {
+  it('reads a DEFAULT configuration without figures as parallelism 1, 1 per KPU, autoscaling on', () => {
+    // Act
+    const snapshot = toSnapshot('a', {
+      ApplicationARN: 'arn',
+      ApplicationName: 'a',
+      RuntimeEnvironment: 'FLINK-1_20',
+      ApplicationStatus: 'RUNNING',
+      ApplicationVersionId: 1,
+      ApplicationConfigurationDescription: {
+        FlinkApplicationConfigurationDescription: { ParallelismConfigurationDescription: { ConfigurationType: 'DEFAULT' } },
+      },
+    });
+
+    // Assess
+    expect(snapshot).toMatchObject({ parallelism: 1, parallelismPerKPU: 1, autoScalingEnabled: true, configurationType: 'DEFAULT' });
+  });
+
+  it('refuses an application without a Flink configuration, saying only Flink apps can be scaled', () => {
+    // Act
+    const read = () =>
+      toSnapshot('sql-app', {
+        ApplicationARN: 'arn',
+        ApplicationName: 'sql-app',
+        RuntimeEnvironment: 'SQL-1_0',
+        ApplicationStatus: 'RUNNING',
+        ApplicationVersionId: 1,
+      });
+
+    // Assess
+    expect(read).toThrow(/only Apache Flink applications can be scaled/);
+  });
+});
