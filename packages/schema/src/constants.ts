@@ -1,0 +1,96 @@
+/**
+ * The days of the week, as stored in `peakDays` after normalization.
+ *
+ * @example
+ * ```ts
+ * if (row.peakDays.includes(Weekday.SAT)) { ... }
+ * ```
+ */
+export const Weekday = {
+  MON: 'MON',
+  TUE: 'TUE',
+  WED: 'WED',
+  THU: 'THU',
+  FRI: 'FRI',
+  SAT: 'SAT',
+  SUN: 'SUN',
+} as const;
+
+/** One of `'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN'`. */
+export type Weekday = (typeof Weekday)[keyof typeof Weekday];
+
+/**
+ * Every weekday, Monday first (ISO 8601 order). This is also the normalized
+ * `peakDays` of a row that has no `peakDays` attribute.
+ *
+ * @example
+ * ```ts
+ * WEEKDAYS.indexOf('SUN'); // 6
+ * ```
+ */
+export const WEEKDAYS: readonly Weekday[] = Object.freeze([
+  Weekday.MON,
+  Weekday.TUE,
+  Weekday.WED,
+  Weekday.THU,
+  Weekday.FRI,
+  Weekday.SAT,
+  Weekday.SUN,
+]);
+
+/**
+ * What the scaler does with the application's built-in autoscaling when it updates
+ * the parallelism: leave it as it is, switch it off, or switch it on.
+ *
+ * @example
+ * ```ts
+ * if (row.autoScaling === AutoScalingMode.KEEP) { ... }
+ * ```
+ */
+export const AutoScalingMode = {
+  KEEP: 'keep',
+  DISABLE: 'disable',
+  ENABLE: 'enable',
+} as const;
+
+/** One of `'keep' | 'disable' | 'enable'`. */
+export type AutoScalingMode = (typeof AutoScalingMode)[keyof typeof AutoScalingMode];
+
+/** Every autoscaling mode, in the order used in messages. */
+export const AUTO_SCALING_MODES: readonly AutoScalingMode[] = Object.freeze([
+  AutoScalingMode.KEEP,
+  AutoScalingMode.DISABLE,
+  AutoScalingMode.ENABLE,
+]);
+
+/**
+ * The time zone of a row that has no `timezone` attribute.
+ *
+ * @default 'UTC'
+ */
+export const DEFAULT_TIMEZONE = 'UTC';
+
+/**
+ * The values the schema fills in for optional attributes that a row leaves out.
+ *
+ * @example
+ * ```ts
+ * DEFAULTS.autoScaling; // 'keep'
+ * ```
+ */
+export const DEFAULTS = Object.freeze({
+  /** @default 'UTC' */
+  timezone: DEFAULT_TIMEZONE,
+  /** @default every day, MON..SUN */
+  peakDays: WEEKDAYS,
+  /** @default true */
+  enabled: true,
+  /** @default 'keep' */
+  autoScaling: AutoScalingMode.KEEP,
+} as const);
+
+/** Longest MSF application name (the `ApplicationName` constraint in the API model). */
+export const APP_NAME_MAX_LENGTH = 128;
+
+/** Characters allowed in an MSF application name (the API model's `ApplicationName` pattern). */
+export const APP_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;

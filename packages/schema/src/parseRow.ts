@@ -1,0 +1,192 @@
+import type * as z from 'zod';
+import { describeTypeProblem } from './describeValue';
+import { describeProblem, ROW_ATTRIBUTES, type Row, RowSchema, ruleFor } from './rowSchema';
+import { suggest } from './suggest';
+
+/**
+ * One reason a row is unusable. `message` is complete on its own: it names the row,
+ * the attribute, the value and the rule, e.g.
+ * `row "orders-enricher": highKPU 2 is below lowKPU 4; highKPU must be >= lowKPU`.
+ */
+export interface RowIssue {
+  /** The row's appName, or `row #<n>` (1-based scan position) when it has none. */
+  readonly rowId: string;
+  /** The attribute blamed, or `(row)` when the row itself is not a map. */
+  readonly attribute: string;
+  /** The offending value as read (`undefined` when missing). */
+  readonly value: unknown;
+  /** The rule the value breaks, e.g. `highKPU must be >= lowKPU`. */
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** Something odd that does not stop the row from being used, such as an unknown attribute. */
+export interface RowWarning {
+  readonly rowId: string;
+  readonly attribute: string;
+  readonly message: string;
+  /** The known attribute the author probably meant, if one is close. */
+  readonly suggestion?: string;
+}
+
+/** The outcome of {@link parseRow}: a usable row, or every issue found. Warnings either way. */
+export type RowParseResult =
+  | { readonly ok: true; readonly row: Row; readonly warnings: readonly RowWarning[] }
+  | {
+      readonly ok: false;
+      readonly rowId: string;
+      readonly issues: readonly RowIssue[];
+      readonly warnings: readonly RowWarning[];
+    };
+
+/** The attribute name used for problems with the row as a whole. */
+export const ROW_AS_A_WHOLE = '(row)';
+
+const ROW_RULE = 'every row must be a DynamoDB item: a map of attributes';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Set) &&
+    !(value instanceof Map) &&
+    !(value instanceof Uint8Array)
+  );
+}
+
+/**
+ * How messages and logs name a row: its appName when that is a non-empty string,
+ * otherwise `row #<position + 1>`.
+ *
+ * @param position - 0-based position in scan order
+ * @example
+ * ```ts
+ * rowIdOf({ appName: 'orders' }, 0); // 'orders'
+ * rowIdOf({ lowKPU: 1 }, 2);         // 'row #3'
+ * ```
+ */
+export function rowIdOf(raw: unknown, position: number): string {
+  const appName = isRecord(raw) ? raw.appName : undefined;
+  return typeof appName === 'string' && appName !== '' ? appName : `row #${position + 1}`;
+}
+
+function labelOf(raw: unknown, position: number): string {
+  const appName = isRecord(raw) ? raw.appName : undefined;
+  return typeof appName === 'string' && appName !== ''
+    ? `row ${JSON.stringify(appName)}`
+    : `row #${position + 1}`;
+}
+
+function unknownAttributeWarnings(
+  raw: Record<string, unknown>,
+  rowId: string,
+  label: string,
+): RowWarning[] {
+  return Object.keys(raw)
+    .filter((key) => !ROW_ATTRIBUTES.includes(key))
+    .map((attribute) => {
+      const suggestion = suggest(attribute, ROW_ATTRIBUTES);
+      const unknown = `${label}: unknown attribute ${JSON.stringify(attribute)} is ignored`;
+      return suggestion === undefined
+        ? {
+            rowId,
+            attribute,
+            message: `${unknown}; known attributes are ${ROW_ATTRIBUTES.join(', ')}`,
+          }
+        : { rowId, attribute, message: `${unknown}; did you mean "${suggestion}"?`, suggestion };
+    });
+}
+
+/** For a missing attribute, points at the misspelled one the row does have. */
+function misspellingHint(attribute: string, warnings: readonly RowWarning[]): string {
+  const near = warnings.find((warning) => warning.suggestion === attribute);
+  if (near === undefined) return '';
+  return near.attribute.toLowerCase() === attribute.toLowerCase()
+    ? ` (the row has ${JSON.stringify(near.attribute)}; attribute names are case-sensitive)`
+    : ` (the row has ${JSON.stringify(near.attribute)}; is that a misspelling?)`;
+}
+
+function attributeOrder(attribute: string): number {
+  return ROW_ATTRIBUTES.indexOf(attribute);
+}
+
+function toRowIssue(
+  issue: z.core.$ZodIssue,
+  raw: Record<string, unknown>,
+  rowId: string,
+  label: string,
+  warnings: readonly RowWarning[],
+): RowIssue {
+  const head = issue.path[0];
+  const attribute = typeof head === 'string' ? head : ROW_AS_A_WHOLE;
+  const value = attribute === ROW_AS_A_WHOLE ? raw : raw[attribute];
+  const rule: unknown = issue.code === 'custom' ? issue.params?.rule : undefined;
+  if (typeof rule === 'string') {
+    // Value-level rules: the schema already wrote "problem; rule".
+    return { rowId, attribute, value, rule, message: `${label}: ${issue.message}` };
+  }
+  // Structural problems (missing, wrong type, unknown enum value): worded here from the raw
+  // value, never from zod's generic text.
+  const hint = value === undefined ? misspellingHint(attribute, warnings) : '';
+  const structuralRule = ruleFor(attribute, value);
+  return {
+    rowId,
+    attribute,
+    value,
+    rule: structuralRule,
+    message: `${label}: ${describeProblem(attribute, value)}${hint}; ${structuralRule}`,
+  };
+}
+
+/**
+ * Validates one raw table item (as returned by lib-dynamodb) and applies defaults.
+ *
+ * Never throws. A bad row gives `{ ok: false }` with *every* issue found, each with a
+ * message naming the row, attribute, value and rule; cross-field rules (lowKPU <=
+ * highKPU, scaleUpHour != scaleDownHour) are blamed on highKPU and scaleDownHour.
+ * Unknown attributes do not reject the row: each gives a warning with a did-you-mean
+ * suggestion when a known attribute is close (case-insensitive, up to 3 edits).
+ *
+ * @param raw - the item, normally a plain object from lib-dynamodb
+ * @param position - 0-based position in scan order, used to name rows without appName
+ * @example
+ * ```ts
+ * const result = parseRow({ appName: 'orders', lowKPU: 4, highKPU: 2, scaleUpHour: 8, scaleDownHour: 20 }, 0);
+ * // result.ok === false
+ * // result.issues[0].message ===
+ * //   'row "orders": highKPU 2 is below lowKPU 4; highKPU must be >= lowKPU'
+ * ```
+ */
+export function parseRow(raw: unknown, position: number): RowParseResult {
+  const rowId = rowIdOf(raw, position);
+  const label = labelOf(raw, position);
+  if (!isRecord(raw)) {
+    return {
+      ok: false,
+      rowId,
+      warnings: [],
+      issues: [
+        {
+          rowId,
+          attribute: ROW_AS_A_WHOLE,
+          value: raw,
+          rule: ROW_RULE,
+          message: `${label}: ${describeTypeProblem('the row', raw)}; ${ROW_RULE}`,
+        },
+      ],
+    };
+  }
+  const warnings = unknownAttributeWarnings(raw, rowId, label);
+  const parsed = RowSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, row: parsed.data, warnings };
+  return {
+    ok: false,
+    rowId,
+    warnings,
+    issues: parsed.error.issues
+      .map((issue) => toRowIssue(issue, raw, rowId, label, warnings))
+      // Documentation order, so a row's report reads top to bottom like the table (the sort is stable).
+      .sort((a, b) => attributeOrder(a.attribute) - attributeOrder(b.attribute)),
+  };
+}
