@@ -18,10 +18,7 @@ export class InvalidRowError extends Error {
 
   constructor(issues: readonly RowIssue[], options?: ErrorOptions) {
     const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
-    super(
-      `The row is invalid (${count}):\n${issues.map((issue) => `- ${issue.message}`).join('\n')}`,
-      options,
-    );
+    super(`The row is invalid (${count}):\n${issues.map((issue) => `- ${issue.message}`).join('\n')}`, options);
     this.name = 'InvalidRowError';
     this.issues = issues;
   }

@@ -73,16 +73,10 @@ export function rowIdOf(raw: unknown, position: number): string {
 
 function labelOf(raw: unknown, position: number): string {
   const appName = isRecord(raw) ? raw.appName : undefined;
-  return typeof appName === 'string' && appName !== ''
-    ? `row ${JSON.stringify(appName)}`
-    : `row #${position + 1}`;
+  return typeof appName === 'string' && appName !== '' ? `row ${JSON.stringify(appName)}` : `row #${position + 1}`;
 }
 
-function unknownAttributeWarnings(
-  raw: Record<string, unknown>,
-  rowId: string,
-  label: string,
-): RowWarning[] {
+function unknownAttributeWarnings(raw: Record<string, unknown>, rowId: string, label: string): RowWarning[] {
   return Object.keys(raw)
     .filter((key) => !ROW_ATTRIBUTES.includes(key))
     .map((attribute) => {

@@ -7,8 +7,7 @@ export const PEAK_DAYS_RULE =
   'peakDays must name days (MON..SUN or Monday..Sunday) as a list, a string set, or a string such as "MON-FRI", "SAT,SUN" or "FRI-MON"; remove the attribute for every day';
 
 /** The rule quoted when `peakDays` names no day at all. */
-export const PEAK_DAYS_EMPTY_RULE =
-  'peakDays must name at least one day; remove the attribute for every day';
+export const PEAK_DAYS_EMPTY_RULE = 'peakDays must name at least one day; remove the attribute for every day';
 
 /**
  * What `peakDays` may hold before normalization: a day list, a string set (lib-dynamodb
@@ -69,9 +68,7 @@ function dayOf(name: string, whole: string): Weekday {
   if (day !== undefined) return day;
   const guess = suggest(name, DAY_NAMES, 2);
   const hint = guess === undefined ? '' : ` (did you mean "${DAY_BY_NAME.get(guess) ?? guess}"?)`;
-  throw new PeakDaysProblem(
-    `peakDays ${whole} has ${JSON.stringify(name)}, which is not a day name${hint}`,
-  );
+  throw new PeakDaysProblem(`peakDays ${whole} has ${JSON.stringify(name)}, which is not a day name${hint}`);
 }
 
 /** Adds the days of one entry: `MON`, `monday` or a range `FRI-MON` (ranges wrap around the week). */

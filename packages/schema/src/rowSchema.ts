@@ -48,10 +48,8 @@ export const ATTRIBUTE_RULES: Readonly<Record<RowAttribute, string>> = Object.fr
   appName: 'appName must be the MSF application name: 1-128 letters, digits, _ . -',
   lowKPU: 'lowKPU must be a whole number >= 1 (a DynamoDB N attribute)',
   highKPU: 'highKPU must be a whole number >= 1 (a DynamoDB N attribute)',
-  scaleUpHour:
-    "scaleUpHour must be a whole hour 0-23, local time in the row's timezone (a DynamoDB N attribute)",
-  scaleDownHour:
-    "scaleDownHour must be a whole hour 0-23, local time in the row's timezone (a DynamoDB N attribute)",
+  scaleUpHour: "scaleUpHour must be a whole hour 0-23, local time in the row's timezone (a DynamoDB N attribute)",
+  scaleDownHour: "scaleDownHour must be a whole hour 0-23, local time in the row's timezone (a DynamoDB N attribute)",
   timezone:
     'timezone must be an IANA time zone such as "Europe/Paris" (a DynamoDB S attribute); remove the attribute for UTC',
   peakDays: PEAK_DAYS_RULE,
@@ -115,12 +113,7 @@ function isWhole(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
-function wholeNumberProblem(
-  attribute: RowAttribute,
-  value: number,
-  min: number,
-  max: number,
-): string | undefined {
+function wholeNumberProblem(attribute: RowAttribute, value: number, min: number, max: number): string | undefined {
   if (!Number.isInteger(value)) return `${attribute} ${value} is not a whole number`;
   if (value < min) return `${attribute} ${value} is below ${min}`;
   if (value > max) {
@@ -162,19 +155,14 @@ const timezoneSchema = z
     if (isTimeZone(value)) return;
     const guess = value === '' ? undefined : suggestTimeZone(value);
     const hint = guess === undefined ? '' : ` (did you mean "${guess}"?)`;
-    addProblem(
-      ctx,
-      `timezone ${describeValue(value)} is not an IANA time zone${hint}`,
-      ATTRIBUTE_RULES.timezone,
-    );
+    addProblem(ctx, `timezone ${describeValue(value)} is not an IANA time zone${hint}`, ATTRIBUTE_RULES.timezone);
   })
   .default(DEFAULTS.timezone);
 
 const peakDaysSchema = z
-  .custom<PeakDaysInput>(
-    (value) => typeof value === 'string' || Array.isArray(value) || value instanceof Set,
-    { error: typeError('peakDays') },
-  )
+  .custom<PeakDaysInput>((value) => typeof value === 'string' || Array.isArray(value) || value instanceof Set, {
+    error: typeError('peakDays'),
+  })
   .transform((value, ctx): readonly Weekday[] => {
     const result = parsePeakDays(value);
     if (result.ok) return result.days;
@@ -194,18 +182,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 function checkCrossFields(row: Record<string, unknown>, ctx: z.core.$RefinementCtx<unknown>): void {
   const { lowKPU, highKPU, scaleUpHour, scaleDownHour } = row;
-  if (
-    isWhole(lowKPU, 1, Number.MAX_SAFE_INTEGER) &&
-    isWhole(highKPU, 1, Number.MAX_SAFE_INTEGER) &&
-    highKPU < lowKPU
-  ) {
+  if (isWhole(lowKPU, 1, Number.MAX_SAFE_INTEGER) && isWhole(highKPU, 1, Number.MAX_SAFE_INTEGER) && highKPU < lowKPU) {
     addProblem(ctx, `highKPU ${highKPU} is below lowKPU ${lowKPU}`, KPU_ORDER_RULE, 'highKPU');
   }
-  if (
-    isWhole(scaleUpHour, 0, MAX_HOUR) &&
-    isWhole(scaleDownHour, 0, MAX_HOUR) &&
-    scaleUpHour === scaleDownHour
-  ) {
+  if (isWhole(scaleUpHour, 0, MAX_HOUR) && isWhole(scaleDownHour, 0, MAX_HOUR) && scaleUpHour === scaleDownHour) {
     addProblem(
       ctx,
       `scaleDownHour ${scaleDownHour} equals scaleUpHour ${scaleUpHour}, which leaves no window`,
@@ -247,9 +227,7 @@ export const RowSchema = z
     timezone: timezoneSchema,
     peakDays: peakDaysSchema,
     enabled: z.boolean({ error: typeError('enabled') }).default(DEFAULTS.enabled),
-    autoScaling: z
-      .enum(AutoScalingMode, { error: typeError('autoScaling') })
-      .default(DEFAULTS.autoScaling),
+    autoScaling: z.enum(AutoScalingMode, { error: typeError('autoScaling') }).default(DEFAULTS.autoScaling),
   } satisfies Record<RowAttribute, z.ZodType>)
   .superRefine(checkCrossFields, { when: (payload) => isRecord(payload.value) });
 

@@ -18,11 +18,7 @@ export function levenshtein(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
     }
     previous = current;
   }
@@ -43,11 +39,7 @@ export function levenshtein(a: string, b: string): number {
  * suggest('owner', ROW_ATTRIBUTES);       // undefined
  * ```
  */
-export function suggest(
-  input: string,
-  candidates: readonly string[],
-  maxDistance = 3,
-): string | undefined {
+export function suggest(input: string, candidates: readonly string[], maxDistance = 3): string | undefined {
   const needle = input.toLowerCase();
   const exact = candidates.find((candidate) => candidate.toLowerCase() === needle);
   if (exact !== undefined) return exact;

@@ -67,9 +67,6 @@ const CURRENT_NAMES = [
 let candidates: readonly string[] | undefined;
 
 function zoneCandidates(): readonly string[] {
-  candidates ??= [
-    ...CURRENT_NAMES.filter(isTimeZone),
-    ...Intl.supportedValuesOf('timeZone'),
-  ];
+  candidates ??= [...CURRENT_NAMES.filter(isTimeZone), ...Intl.supportedValuesOf('timeZone')];
   return candidates;
 }

@@ -7,12 +7,7 @@ import {
 } from '@aws-sdk/client-kinesis-analytics-v2';
 import type { ScalePlan } from '../core/decide';
 import type { AppSnapshot } from '../core/snapshot';
-import {
-  ApplicationBusyError,
-  ApplicationNotFoundError,
-  ConcurrentModificationError,
-  MsfCallError,
-} from '../errors';
+import { ApplicationBusyError, ApplicationNotFoundError, ConcurrentModificationError, MsfCallError } from '../errors';
 
 /** What the run needs from MSF: the port the run is written against (mocked in unit tests). */
 interface ApplicationsPort {
@@ -21,11 +16,9 @@ interface ApplicationsPort {
   update(plan: ScalePlan): Promise<string | undefined>;
 }
 
-const errorName = (error: unknown): string =>
-  error instanceof Error ? error.name : 'UnknownError';
+const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'UnknownError');
 
-const errorMessage = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Maps an SDK failure to our error types once, at the boundary, keeping the cause. */
 const toMsfError = (error: unknown, appName: string, operation: string): MsfCallError => {

@@ -34,10 +34,9 @@ const scanScheduleTable = async (
         : name === 'AccessDeniedException'
           ? `grant dynamodb:Scan on the table to the scaler's role`
           : 'check the region, credentials and endpoint the scaler uses';
-    throw new ScheduleTableError(
-      `cannot read schedule table "${tableName}": ${name}: ${detail}; ${fix}`,
-      { cause: error },
-    );
+    throw new ScheduleTableError(`cannot read schedule table "${tableName}": ${name}: ${detail}; ${fix}`, {
+      cause: error,
+    });
   }
   return items;
 };

@@ -53,9 +53,15 @@ const resolveRunRequest = (flags: RunFlags, forceDryRun: boolean, io: CliIo): Ru
 
 const addRunOptions = (command: Command): Command =>
   command
-    .option('--at <instant>', 'evaluate the schedule at this ISO-8601 instant (default: now), e.g. 2026-11-27T20:00:00Z')
+    .option(
+      '--at <instant>',
+      'evaluate the schedule at this ISO-8601 instant (default: now), e.g. 2026-11-27T20:00:00Z',
+    )
     .option('--table <name>', `schedule table (default: $${EnvVar.TABLE}, else ${Defaults.TABLE_NAME})`)
-    .option('--concurrency <n>', `rows processed at once, 1-${Defaults.MAX_CONCURRENCY} (default: $${EnvVar.CONCURRENCY}, else ${Defaults.CONCURRENCY})`)
+    .option(
+      '--concurrency <n>',
+      `rows processed at once, 1-${Defaults.MAX_CONCURRENCY} (default: $${EnvVar.CONCURRENCY}, else ${Defaults.CONCURRENCY})`,
+    )
     .option('--json', 'print the run summary as JSON on stdout');
 
 const render = (summary: RunSummary, request: RunRequest, io: CliIo): void => {
@@ -119,7 +125,7 @@ const main = async (args: readonly string[], io: CliIo): Promise<number> => {
   run.action(async (flags: RunFlags) => execute(flags, false, run));
   const plan = addRunOptions(program.command('plan').description('the same as run --dry-run: what a run would do'));
   plan.action(async (flags: RunFlags) => execute(flags, true, plan));
-  program.commands.forEach((command) => command.exitOverride());
+  for (const command of program.commands) command.exitOverride();
 
   try {
     await program.parseAsync([...args], { from: 'user' });

@@ -4,8 +4,7 @@
  * @example
  * kpuFor(5, 2); // 3
  */
-const kpuFor = (parallelism: number, parallelismPerKPU: number): number =>
-  Math.ceil(parallelism / parallelismPerKPU);
+const kpuFor = (parallelism: number, parallelismPerKPU: number): number => Math.ceil(parallelism / parallelismPerKPU);
 
 /**
  * The parallelism that makes an application use exactly `kpu` KPUs while keeping its

@@ -159,11 +159,7 @@ export function evaluatePeak(window: PeakWindow, instant: Date): PeakEvaluation 
   const inWindow = sinceStart < windowHours(scaleUpHour, scaleDownHour);
   // If the most recent scaleUpHour is later in the day than now, it was yesterday's.
   const startedYesterday = sinceStart > local.hour;
-  const windowStartDay = inWindow
-    ? startedYesterday
-      ? previousWeekday(localWeekday)
-      : localWeekday
-    : null;
+  const windowStartDay = inWindow ? (startedYesterday ? previousWeekday(localWeekday) : localWeekday) : null;
   return {
     peak: windowStartDay !== null && peakDays.includes(windowStartDay),
     localTime: `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)} ${pad(local.hour)}:${pad(local.minute)}`,

@@ -27,12 +27,7 @@ const figuresOf = (decision: Decision): Omit<RowOutcome, 'rowId' | 'outcome' | '
     : {}),
 });
 
-const failure = (
-  row: Row,
-  warnings: readonly string[],
-  error: unknown,
-  decision?: Decision,
-): RowOutcome => {
+const failure = (row: Row, warnings: readonly string[], error: unknown, decision?: Decision): RowOutcome => {
   const base = { rowId: row.appName, warnings, ...(decision ? figuresOf(decision) : {}) };
   if (error instanceof ApplicationBusyError) {
     return {
@@ -120,7 +115,12 @@ const reconcileRow = async (raw: unknown, position: number, context: RowContext)
   } catch (error) {
     if (error instanceof ConcurrentModificationError) {
       // Changed again under us: someone else is updating it right now. Busy, not broken.
-      return failure(row, warnings, new ApplicationBusyError(row.appName, `${error.message} (twice in a row)`, { cause: error }), decision);
+      return failure(
+        row,
+        warnings,
+        new ApplicationBusyError(row.appName, `${error.message} (twice in a row)`, { cause: error }),
+        decision,
+      );
     }
     return failure(row, warnings, error, decision);
   }

@@ -49,7 +49,11 @@ const anApplicationDetail = (
     RuntimeEnvironment: 'FLINK-1_20',
     ApplicationStatus: (options.status ?? 'RUNNING') as ApplicationDetail['ApplicationStatus'],
     ApplicationVersionId: options.versionId ?? 7,
-    ...('token' in options ? (options.token === undefined ? {} : { ConditionalToken: options.token }) : { ConditionalToken: 'token-7' }),
+    ...('token' in options
+      ? options.token === undefined
+        ? {}
+        : { ConditionalToken: options.token }
+      : { ConditionalToken: 'token-7' }),
     ApplicationConfigurationDescription: {
       FlinkApplicationConfigurationDescription: {
         ParallelismConfigurationDescription: {

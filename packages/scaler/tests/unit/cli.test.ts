@@ -1,4 +1,8 @@
-import { DescribeApplicationCommand, KinesisAnalyticsV2Client, UpdateApplicationCommand } from '@aws-sdk/client-kinesis-analytics-v2';
+import {
+  DescribeApplicationCommand,
+  KinesisAnalyticsV2Client,
+  UpdateApplicationCommand,
+} from '@aws-sdk/client-kinesis-analytics-v2';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -33,8 +37,12 @@ const seed = () => {
       anItem({ appName: 'paused', enabled: false }),
     ],
   });
-  msfMock.on(DescribeApplicationCommand, { ApplicationName: 'orders-enricher' }).resolves({ ApplicationDetail: anApplicationDetail({ parallelism: 4 }) });
-  msfMock.on(DescribeApplicationCommand, { ApplicationName: 'night-batch' }).resolves({ ApplicationDetail: anApplicationDetail({ name: 'night-batch', parallelism: 16, perKPU: 2 }) });
+  msfMock
+    .on(DescribeApplicationCommand, { ApplicationName: 'orders-enricher' })
+    .resolves({ ApplicationDetail: anApplicationDetail({ parallelism: 4 }) });
+  msfMock
+    .on(DescribeApplicationCommand, { ApplicationName: 'night-batch' })
+    .resolves({ ApplicationDetail: anApplicationDetail({ name: 'night-batch', parallelism: 16, perKPU: 2 }) });
   msfMock.on(UpdateApplicationCommand).resolves({ OperationId: 'op-1' });
 };
 
@@ -98,7 +106,11 @@ describe('Command: msf-scaler', () => {
 
   it('exits 1 with the fix when the table cannot be read', async () => {
     // Prepare
-    ddbMock.on(ScanCommand).rejects(Object.assign(new Error('Cannot do operations on a non-existent table'), { name: 'ResourceNotFoundException' }));
+    ddbMock
+      .on(ScanCommand)
+      .rejects(
+        Object.assign(new Error('Cannot do operations on a non-existent table'), { name: 'ResourceNotFoundException' }),
+      );
 
     // Act
     const result = await cli(['plan']);
@@ -107,22 +119,19 @@ describe('Command: msf-scaler', () => {
     expect(result).toMatchSnapshot();
   });
 
-  it.each([
-    [['plan', '--at', 'tomorrow']],
-    [['run', '--concurrency', '0']],
-    [['run', '--bogus']],
-    [['scale']],
-    [[]],
-  ])('exits 2 with the usage text for %p', async (args) => {
-    // Act
-    const result = await cli(args);
+  it.each([[['plan', '--at', 'tomorrow']], [['run', '--concurrency', '0']], [['run', '--bogus']], [['scale']], [[]]])(
+    'exits 2 with the usage text for %p',
+    async (args) => {
+      // Act
+      const result = await cli(args);
 
-    // Assess
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Usage: msf-scaler/);
-    expect(result.stdout).toBe('');
-    expect(ddbMock).toHaveReceivedCommandTimes(ScanCommand, 0);
-  });
+      // Assess
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/Usage: msf-scaler/);
+      expect(result.stdout).toBe('');
+      expect(ddbMock).toHaveReceivedCommandTimes(ScanCommand, 0);
+    },
+  );
 
   it('prints help and exits 0 for --help', async () => {
     // Act

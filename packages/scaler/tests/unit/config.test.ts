@@ -13,14 +13,17 @@ describe('Function: parseInstant', () => {
     },
   );
 
-  it.each(['2026-11-27T20:00:00', '2026-11-27', 'now', '2026-13-27T20:00:00Z', ''])('rejects %p naming the source', (text) => {
-    // Act
-    const parse = () => parseInstant(text, '--at');
+  it.each(['2026-11-27T20:00:00', '2026-11-27', 'now', '2026-13-27T20:00:00Z', ''])(
+    'rejects %p naming the source',
+    (text) => {
+      // Act
+      const parse = () => parseInstant(text, '--at');
 
-    // Assess
-    expect(parse).toThrow(ConfigError);
-    expect(parse).toThrow(/--at must be an ISO-8601 instant with a zone/);
-  });
+      // Assess
+      expect(parse).toThrow(ConfigError);
+      expect(parse).toThrow(/--at must be an ISO-8601 instant with a zone/);
+    },
+  );
 });
 
 describe('Function: readConcurrency', () => {

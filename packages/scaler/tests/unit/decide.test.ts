@@ -48,7 +48,13 @@ describe('Function: decide', () => {
     expect(decision).toMatchObject({
       action: 'scale',
       figures: { peak: true, currentKPU: 1, targetKPU: 4, localTime: '2026-11-27 10:00' },
-      plan: { appName: 'orders-enricher', parallelism: 4, parallelismPerKPU: 1, conditionalToken: 'token-7', versionId: 7 },
+      plan: {
+        appName: 'orders-enricher',
+        parallelism: 4,
+        parallelismPerKPU: 1,
+        conditionalToken: 'token-7',
+        versionId: 7,
+      },
     });
     expect(decision.reason).toContain('1 -> 4 KPU');
   });
@@ -64,10 +70,18 @@ describe('Function: decide', () => {
 
   it('scales down at the scale-down hour itself (sample defect: 8 -> 20 at 20:00 stayed high)', () => {
     // Act
-    const decision = decide(aRow({ scaleUpHour: 8, scaleDownHour: 20 }), aSnapshot({ parallelism: 4 }), OFF_PEAK_INSTANT);
+    const decision = decide(
+      aRow({ scaleUpHour: 8, scaleDownHour: 20 }),
+      aSnapshot({ parallelism: 4 }),
+      OFF_PEAK_INSTANT,
+    );
 
     // Assess
-    expect(decision).toMatchObject({ action: 'scale', figures: { peak: false, targetKPU: 1 }, plan: { parallelism: 1 } });
+    expect(decision).toMatchObject({
+      action: 'scale',
+      figures: { peak: false, targetKPU: 1 },
+      plan: { parallelism: 1 },
+    });
   });
 
   it.each([
@@ -112,13 +126,16 @@ describe('Function: decide', () => {
     ['keep', false, false],
     ['disable', true, false],
     ['enable', false, true],
-  ] as const)('with autoScaling %s and the app at %s, asks for autoscaling %s (sample defect: always off)', (mode, current, expected) => {
-    // Act
-    const decision = decide(aRow({ autoScaling: mode }), aSnapshot({ autoScalingEnabled: current }), PEAK_INSTANT);
+  ] as const)(
+    'with autoScaling %s and the app at %s, asks for autoscaling %s (sample defect: always off)',
+    (mode, current, expected) => {
+      // Act
+      const decision = decide(aRow({ autoScaling: mode }), aSnapshot({ autoScalingEnabled: current }), PEAK_INSTANT);
 
-    // Assess
-    expect(decision).toMatchObject({ action: 'scale', plan: { autoScalingEnabled: expected } });
-  });
+      // Assess
+      expect(decision).toMatchObject({ action: 'scale', plan: { autoScalingEnabled: expected } });
+    },
+  );
 
   it('passes the version id when MSF gave no conditional token', () => {
     // Act

@@ -1,4 +1,8 @@
-import { DescribeApplicationCommand, KinesisAnalyticsV2Client, UpdateApplicationCommand } from '@aws-sdk/client-kinesis-analytics-v2';
+import {
+  DescribeApplicationCommand,
+  KinesisAnalyticsV2Client,
+  UpdateApplicationCommand,
+} from '@aws-sdk/client-kinesis-analytics-v2';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../src/handler';
@@ -41,7 +45,9 @@ describe('Function: handler', () => {
   it('evaluates at the event time, logs one JSON line per row and a summary, and emits one metric per outcome', async () => {
     // Prepare
     ddbMock.on(ScanCommand).resolves({ Items: [anItem({ appName: 'a' }), anItem({ appName: 'b', lowKPU: 0 })] });
-    msfMock.on(DescribeApplicationCommand).resolves({ ApplicationDetail: anApplicationDetail({ name: 'a', parallelism: 1 }) });
+    msfMock
+      .on(DescribeApplicationCommand)
+      .resolves({ ApplicationDetail: anApplicationDetail({ name: 'a', parallelism: 1 }) });
     msfMock.on(UpdateApplicationCommand).resolves({ OperationId: 'op' });
     const lines = captureStdout();
 
@@ -54,11 +60,25 @@ describe('Function: handler', () => {
     const logs = lines();
     const rowLines = logs.filter((line) => 'outcome' in line);
     expect(rowLines).toHaveLength(2);
-    expect(rowLines.find((line) => line.appName === 'a')).toMatchObject({ level: 'INFO', service: 'msf-scheduled-scaler', outcome: 'scaled', targetKPU: 4 });
+    expect(rowLines.find((line) => line.appName === 'a')).toMatchObject({
+      level: 'INFO',
+      service: 'msf-scheduled-scaler',
+      outcome: 'scaled',
+      targetKPU: 4,
+    });
     expect(rowLines.find((line) => line.appName === 'b')).toMatchObject({ level: 'ERROR', outcome: 'invalid' });
-    expect(logs.find((line) => line.message === 'run summary')).toMatchObject({ total: 2, counts: { scaled: 1, invalid: 1 } });
+    expect(logs.find((line) => line.message === 'run summary')).toMatchObject({
+      total: 2,
+      counts: { scaled: 1, invalid: 1 },
+    });
     const emf = logs.find((line) => '_aws' in line);
-    expect(emf).toMatchObject({ service: 'msf-scheduled-scaler', RowsScaled: 1, RowsInvalid: 1, RowsErrored: 0, RowsTotal: 2 });
+    expect(emf).toMatchObject({
+      service: 'msf-scheduled-scaler',
+      RowsScaled: 1,
+      RowsInvalid: 1,
+      RowsErrored: 0,
+      RowsTotal: 2,
+    });
     expect(JSON.stringify(emf)).toContain('"Namespace":"MsfScheduledScaler"');
   });
 

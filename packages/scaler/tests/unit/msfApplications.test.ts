@@ -28,7 +28,13 @@ describe('Adapter: createMsfApplications', () => {
   it('reads the configured parallelism, tasks per KPU, token and version from DescribeApplication', async () => {
     // Prepare
     msfMock.on(DescribeApplicationCommand).resolves({
-      ApplicationDetail: anApplicationDetail({ parallelism: 6, perKPU: 2, versionId: 3, token: 'abc', autoScaling: false }),
+      ApplicationDetail: anApplicationDetail({
+        parallelism: 6,
+        perKPU: 2,
+        versionId: 3,
+        token: 'abc',
+        autoScaling: false,
+      }),
     });
     const apps = createMsfApplications(new KinesisAnalyticsV2Client({ region: 'us-east-1' }));
 
@@ -105,14 +111,31 @@ describe('Adapter: createMsfApplications', () => {
   });
 
   it.each([
-    ['ResourceNotFoundException', exception(ResourceNotFoundException, 'nope'), ApplicationNotFoundError, /fix appName in the row/],
+    [
+      'ResourceNotFoundException',
+      exception(ResourceNotFoundException, 'nope'),
+      ApplicationNotFoundError,
+      /fix appName in the row/,
+    ],
     ['ResourceInUseException', exception(ResourceInUseException, 'busy'), ApplicationBusyError, /busy/],
-    ['ConcurrentModificationException', exception(ConcurrentModificationException, 'stale'), ConcurrentModificationError, /stale/],
+    [
+      'ConcurrentModificationException',
+      exception(ConcurrentModificationException, 'stale'),
+      ConcurrentModificationError,
+      /stale/,
+    ],
   ])('maps %s to its own error type', async (_code, sdkError, Expected, message) => {
     // Prepare
     msfMock.on(UpdateApplicationCommand).rejects(sdkError);
     const apps = createMsfApplications(new KinesisAnalyticsV2Client({ region: 'us-east-1' }));
-    const plan = { appName: 'a', parallelism: 2, parallelismPerKPU: 1, autoScalingEnabled: true, conditionalToken: 't', versionId: 1 };
+    const plan = {
+      appName: 'a',
+      parallelism: 2,
+      parallelismPerKPU: 1,
+      autoScalingEnabled: true,
+      conditionalToken: 't',
+      versionId: 1,
+    };
 
     // Act
     const failure = apps.update(plan);
@@ -148,12 +171,19 @@ describe('Function: toSnapshot', () => {
       ApplicationStatus: 'RUNNING',
       ApplicationVersionId: 1,
       ApplicationConfigurationDescription: {
-        FlinkApplicationConfigurationDescription: { ParallelismConfigurationDescription: { ConfigurationType: 'DEFAULT' } },
+        FlinkApplicationConfigurationDescription: {
+          ParallelismConfigurationDescription: { ConfigurationType: 'DEFAULT' },
+        },
       },
     });
 
     // Assess
-    expect(snapshot).toMatchObject({ parallelism: 1, parallelismPerKPU: 1, autoScalingEnabled: true, configurationType: 'DEFAULT' });
+    expect(snapshot).toMatchObject({
+      parallelism: 1,
+      parallelismPerKPU: 1,
+      autoScalingEnabled: true,
+      configurationType: 'DEFAULT',
+    });
   });
 
   it('refuses an application without a Flink configuration, saying only Flink apps can be scaled', () => {

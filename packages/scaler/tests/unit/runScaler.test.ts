@@ -25,7 +25,9 @@ const clients = (): ScalerClients => ({
 const run = (options: { dryRun?: boolean; concurrency?: number; onOutcome?: (o: RowOutcome) => void } = {}) =>
   runScaler({ clients: clients(), table: 'schedules', instant: PEAK_INSTANT, ...options });
 const describes = (name: string, detail: Parameters<typeof anApplicationDetail>[0]) =>
-  msfMock.on(DescribeApplicationCommand, { ApplicationName: name }).resolves({ ApplicationDetail: anApplicationDetail({ name, ...detail }) });
+  msfMock
+    .on(DescribeApplicationCommand, { ApplicationName: name })
+    .resolves({ ApplicationDetail: anApplicationDetail({ name, ...detail }) });
 const sdkError = <T>(Type: new (o: { message: string; $metadata: object }) => T, message: string): T =>
   new Type({ message, $metadata: {} });
 
@@ -52,9 +54,13 @@ describe('Function: runScaler', () => {
     describes('at-target', { parallelism: 4 });
     describes('stopped', { status: 'READY' });
     describes('in-use', { parallelism: 1 });
-    msfMock.on(DescribeApplicationCommand, { ApplicationName: 'gone' }).rejects(sdkError(ResourceNotFoundException, 'not found'));
+    msfMock
+      .on(DescribeApplicationCommand, { ApplicationName: 'gone' })
+      .rejects(sdkError(ResourceNotFoundException, 'not found'));
     msfMock.on(UpdateApplicationCommand, { ApplicationName: 'scale-me' }).resolves({ OperationId: 'op-1' });
-    msfMock.on(UpdateApplicationCommand, { ApplicationName: 'in-use' }).rejects(sdkError(ResourceInUseException, 'in use'));
+    msfMock
+      .on(UpdateApplicationCommand, { ApplicationName: 'in-use' })
+      .rejects(sdkError(ResourceInUseException, 'in use'));
 
     // Act
     const summary = await run();
@@ -71,7 +77,13 @@ describe('Function: runScaler', () => {
     ]);
     expect(summary.counts).toEqual({ scaled: 1, unchanged: 1, skipped: 2, busy: 1, invalid: 1, error: 1 });
     expect(summary).toMatchObject({ table: 'schedules', at: '2026-11-27T10:00:00.000Z', dryRun: false, total: 7 });
-    expect(summary.outcomes[0]).toMatchObject({ status: 'RUNNING', peak: true, currentKPU: 1, targetKPU: 4, operationId: 'op-1' });
+    expect(summary.outcomes[0]).toMatchObject({
+      status: 'RUNNING',
+      peak: true,
+      currentKPU: 1,
+      targetKPU: 4,
+      operationId: 'op-1',
+    });
     expect(summary.outcomes[4]?.reason).toMatch(/next run retries/);
     expect(summary.outcomes[5]?.reason).toMatch(/lowKPU/);
     expect(summary.outcomes[6]).toMatchObject({ errorCode: 'ResourceNotFoundException' });
@@ -159,7 +171,9 @@ describe('Function: runScaler', () => {
 
   it('isolates rows: an unexpected failure of one application does not stop the others', async () => {
     // Prepare
-    ddbMock.on(ScanCommand).resolves({ Items: [anItem({ appName: 'a' }), anItem({ appName: 'b' }), anItem({ appName: 'c' })] });
+    ddbMock
+      .on(ScanCommand)
+      .resolves({ Items: [anItem({ appName: 'a' }), anItem({ appName: 'b' }), anItem({ appName: 'c' })] });
     describes('a', {});
     msfMock.on(DescribeApplicationCommand, { ApplicationName: 'b' }).rejects(new TypeError('socket hang up'));
     describes('c', {});
@@ -207,7 +221,9 @@ describe('Function: runScaler', () => {
 
   it('throws a ScheduleTableError naming the table and the fix when the table cannot be read', async () => {
     // Prepare
-    ddbMock.on(ScanCommand).rejects(Object.assign(new Error('Requested resource not found'), { name: 'ResourceNotFoundException' }));
+    ddbMock
+      .on(ScanCommand)
+      .rejects(Object.assign(new Error('Requested resource not found'), { name: 'ResourceNotFoundException' }));
 
     // Act
     const failure = run();

@@ -18,9 +18,8 @@ function peakUtcHours(window: PeakWindow, utcDate: string): number[] {
 /** Local time at each whole UTC hour of `utcDate`, as 'HH:mm'. */
 function localClock(timezone: string, utcDate: string): string[] {
   const midnight = Date.parse(`${utcDate}T00:00:00Z`);
-  return Array.from(
-    { length: 24 },
-    (_, hour) => evaluatePeak(zoneWindow(timezone, 0, 1), new Date(midnight + hour * HOUR_MS)).localTime.slice(11),
+  return Array.from({ length: 24 }, (_, hour) =>
+    evaluatePeak(zoneWindow(timezone, 0, 1), new Date(midnight + hour * HOUR_MS)).localTime.slice(11),
   );
 }
 
@@ -36,7 +35,18 @@ describe('Function: evaluatePeak across DST changes', () => {
       const clock = localClock(zone, day);
 
       // Assess
-      expect(clock.slice(0, 10)).toEqual(['19:00', '20:00', '21:00', '22:00', '23:00', '00:00', '01:00', '03:00', '04:00', '05:00']);
+      expect(clock.slice(0, 10)).toEqual([
+        '19:00',
+        '20:00',
+        '21:00',
+        '22:00',
+        '23:00',
+        '00:00',
+        '01:00',
+        '03:00',
+        '04:00',
+        '05:00',
+      ]);
       expect(clock).not.toContain('02:00');
     });
 
@@ -66,7 +76,17 @@ describe('Function: evaluatePeak across DST changes', () => {
       const clock = localClock(zone, day);
 
       // Assess
-      expect(clock.slice(0, 9)).toEqual(['20:00', '21:00', '22:00', '23:00', '00:00', '01:00', '01:00', '02:00', '03:00']);
+      expect(clock.slice(0, 9)).toEqual([
+        '20:00',
+        '21:00',
+        '22:00',
+        '23:00',
+        '00:00',
+        '01:00',
+        '01:00',
+        '02:00',
+        '03:00',
+      ]);
     });
 
     it.each([
@@ -162,7 +182,10 @@ describe('Function: evaluatePeak across DST changes', () => {
       for (let down = 0; down < 24; down++) {
         if (up === down) continue;
         const window = zoneWindow(zone, up, down);
-        const peaks = Array.from({ length: steps + 1 }, (_, step) => evaluatePeak(window, new Date(from + step * STEP_MS)).peak);
+        const peaks = Array.from(
+          { length: steps + 1 },
+          (_, step) => evaluatePeak(window, new Date(from + step * STEP_MS)).peak,
+        );
         const expectedHours = (down - up + 24) % 24;
         // Runs of peak samples that start and end inside the sampled span (a flicker would show as
         // a short run, a double action as two runs where one was due).

@@ -27,7 +27,15 @@ const ZONES = [
 ];
 
 /** Zones whose offsets (and DST changes) are whole hours, so local hours start on UTC hours. */
-const WHOLE_HOUR_ZONES = ['UTC', 'Europe/Berlin', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Kiritimati'];
+const WHOLE_HOUR_ZONES = [
+  'UTC',
+  'Europe/Berlin',
+  'Europe/London',
+  'America/New_York',
+  'America/Los_Angeles',
+  'Asia/Tokyo',
+  'Pacific/Kiritimati',
+];
 
 const hour = fc.integer({ min: 0, max: 23 });
 /** (up, down) with up != down. */
@@ -46,9 +54,9 @@ describe('Function: evaluatePeak (properties)', () => {
     fc.assert(
       fc.property(hours, utcMidnight, ([up, down], midnight) => {
         // Act
-        const peakCount = Array.from({ length: 24 }, (_, h) => evaluatePeak(utcWindow(up, down), new Date(midnight + h * HOUR_MS))).filter(
-          (evaluation) => evaluation.peak,
-        ).length;
+        const peakCount = Array.from({ length: 24 }, (_, h) =>
+          evaluatePeak(utcWindow(up, down), new Date(midnight + h * HOUR_MS)),
+        ).filter((evaluation) => evaluation.peak).length;
 
         // Assess
         expect(peakCount).toBe(windowHours(up, down));

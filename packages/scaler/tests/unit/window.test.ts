@@ -18,8 +18,7 @@ function oraclePeakHours(up: number, down: number): Set<number> {
 }
 
 /** Monday 2026-11-23, a day with no DST change anywhere near UTC. */
-const atUtc = (hour: number, minute = 0, second = 0): Date =>
-  new Date(Date.UTC(2026, 10, 23, hour, minute, second));
+const atUtc = (hour: number, minute = 0, second = 0): Date => new Date(Date.UTC(2026, 10, 23, hour, minute, second));
 
 describe('Function: evaluatePeak', () => {
   describe('against the oracle, every (scaleUpHour, scaleDownHour, hour) in UTC', () => {
@@ -141,12 +140,12 @@ describe('Function: evaluatePeak', () => {
   describe('peakDays: a window belongs to the day it starts on', () => {
     it.each([
       // instant (UTC), expected peak, expected windowStartDay
-      ['FRI 22:00, the start of Friday\'s window', '2026-11-27T22:00:00Z', true, 'FRI'],
-      ['SAT 03:00, Friday\'s window running into Saturday', '2026-11-28T03:00:00Z', true, 'FRI'],
-      ['SAT 05:59, the last minute of Friday\'s window', '2026-11-28T05:59:00Z', true, 'FRI'],
-      ['SAT 06:00, the end of Friday\'s window', '2026-11-28T06:00:00Z', false, null],
-      ['SAT 22:00, Saturday\'s own window', '2026-11-28T22:00:00Z', false, 'SAT'],
-      ['FRI 03:00, the end of Thursday\'s window', '2026-11-27T03:00:00Z', false, 'THU'],
+      ["FRI 22:00, the start of Friday's window", '2026-11-27T22:00:00Z', true, 'FRI'],
+      ["SAT 03:00, Friday's window running into Saturday", '2026-11-28T03:00:00Z', true, 'FRI'],
+      ["SAT 05:59, the last minute of Friday's window", '2026-11-28T05:59:00Z', true, 'FRI'],
+      ["SAT 06:00, the end of Friday's window", '2026-11-28T06:00:00Z', false, null],
+      ["SAT 22:00, Saturday's own window", '2026-11-28T22:00:00Z', false, 'SAT'],
+      ["FRI 03:00, the end of Thursday's window", '2026-11-27T03:00:00Z', false, 'THU'],
     ] as const)('returns %s with peakDays FRI and 22 -> 6', (_name, iso, peak, windowStartDay) => {
       // Prepare
       const window = utcWindow(22, 6, ['FRI']);
@@ -160,12 +159,12 @@ describe('Function: evaluatePeak', () => {
     });
 
     it.each([
-      ['SUN 03:00 (Saturday\'s window)', '2026-11-29T03:00:00Z', false, 'SAT'],
-      ['MON 03:00 (Sunday\'s window)', '2026-11-30T03:00:00Z', false, 'SUN'],
-      ['TUE 03:00 (Monday\'s window)', '2026-12-01T03:00:00Z', true, 'MON'],
-      ['SAT 03:00 (Friday\'s window)', '2026-11-28T03:00:00Z', true, 'FRI'],
-      ['MON 23:00 (Monday\'s window)', '2026-11-30T23:00:00Z', true, 'MON'],
-      ['SUN 23:00 (Sunday\'s window)', '2026-11-29T23:00:00Z', false, 'SUN'],
+      ["SUN 03:00 (Saturday's window)", '2026-11-29T03:00:00Z', false, 'SAT'],
+      ["MON 03:00 (Sunday's window)", '2026-11-30T03:00:00Z', false, 'SUN'],
+      ["TUE 03:00 (Monday's window)", '2026-12-01T03:00:00Z', true, 'MON'],
+      ["SAT 03:00 (Friday's window)", '2026-11-28T03:00:00Z', true, 'FRI'],
+      ["MON 23:00 (Monday's window)", '2026-11-30T23:00:00Z', true, 'MON'],
+      ["SUN 23:00 (Sunday's window)", '2026-11-29T23:00:00Z', false, 'SUN'],
     ] as const)('returns %s with peakDays MON-FRI and 22 -> 6', (_name, iso, peak, windowStartDay) => {
       // Prepare
       const window = utcWindow(22, 6, WORKDAYS);
@@ -185,7 +184,10 @@ describe('Function: evaluatePeak', () => {
       const days = Array.from({ length: 7 }, (_, offset) => new Date(mondayNoon + offset * 86_400_000));
 
       // Act
-      const peaks = days.map((instant) => [evaluatePeak(window, instant).localWeekday, evaluatePeak(window, instant).peak]);
+      const peaks = days.map((instant) => [
+        evaluatePeak(window, instant).localWeekday,
+        evaluatePeak(window, instant).peak,
+      ]);
 
       // Assess
       expect(peaks).toEqual([
@@ -201,10 +203,37 @@ describe('Function: evaluatePeak', () => {
 
     it.each([
       // Auckland is UTC+13 in November: Friday 20:00Z is Saturday 09:00 there.
-      ['Saturday morning in Auckland while it is still Friday in UTC', 'Pacific/Auckland', 8, 20, '2026-11-27T20:00:00Z', false, 'SAT', '2026-11-28 09:00'],
-      ['Friday morning in Auckland while it is Thursday in UTC', 'Pacific/Auckland', 8, 20, '2026-11-26T20:00:00Z', true, 'FRI', '2026-11-27 09:00'],
+      [
+        'Saturday morning in Auckland while it is still Friday in UTC',
+        'Pacific/Auckland',
+        8,
+        20,
+        '2026-11-27T20:00:00Z',
+        false,
+        'SAT',
+        '2026-11-28 09:00',
+      ],
+      [
+        'Friday morning in Auckland while it is Thursday in UTC',
+        'Pacific/Auckland',
+        8,
+        20,
+        '2026-11-26T20:00:00Z',
+        true,
+        'FRI',
+        '2026-11-27 09:00',
+      ],
       // Los Angeles is UTC-8 in November: Saturday 03:00Z is Friday 19:00 there.
-      ['Friday evening in Los Angeles while it is Saturday in UTC', 'America/Los_Angeles', 8, 20, '2026-11-28T03:00:00Z', true, 'FRI', '2026-11-27 19:00'],
+      [
+        'Friday evening in Los Angeles while it is Saturday in UTC',
+        'America/Los_Angeles',
+        8,
+        20,
+        '2026-11-28T03:00:00Z',
+        true,
+        'FRI',
+        '2026-11-27 19:00',
+      ],
     ] as const)('returns the local weekday for %s', (_name, timezone, up, down, iso, peak, localWeekday, localTime) => {
       // Prepare
       const window: PeakWindow = { scaleUpHour: up, scaleDownHour: down, timezone, peakDays: WORKDAYS };
@@ -218,22 +247,24 @@ describe('Function: evaluatePeak', () => {
 
     it.each([
       ['FRI 22:00 local, already Saturday in UTC', '2026-11-28T06:00:00Z', true, 'FRI', 'FRI'],
-      ['SAT 05:00 local, Friday\'s window', '2026-11-28T13:00:00Z', true, 'SAT', 'FRI'],
-      ['SAT 06:00 local, the end of Friday\'s window', '2026-11-28T14:00:00Z', false, 'SAT', null],
+      ["SAT 05:00 local, Friday's window", '2026-11-28T13:00:00Z', true, 'SAT', 'FRI'],
+      ["SAT 06:00 local, the end of Friday's window", '2026-11-28T14:00:00Z', false, 'SAT', null],
       ['FRI 21:59 local, before the window', '2026-11-28T05:59:00Z', false, 'FRI', null],
-    ] as const)(
-      'returns %s for a Los Angeles FRI 22 -> 6 window',
-      (_name, iso, peak, localWeekday, windowStartDay) => {
-        // Prepare
-        const window: PeakWindow = { scaleUpHour: 22, scaleDownHour: 6, timezone: 'America/Los_Angeles', peakDays: ['FRI'] };
+    ] as const)('returns %s for a Los Angeles FRI 22 -> 6 window', (_name, iso, peak, localWeekday, windowStartDay) => {
+      // Prepare
+      const window: PeakWindow = {
+        scaleUpHour: 22,
+        scaleDownHour: 6,
+        timezone: 'America/Los_Angeles',
+        peakDays: ['FRI'],
+      };
 
-        // Act
-        const evaluation = evaluatePeak(window, new Date(iso));
+      // Act
+      const evaluation = evaluatePeak(window, new Date(iso));
 
-        // Assess
-        expect(evaluation).toMatchObject({ peak, localWeekday, windowStartDay });
-      },
-    );
+      // Assess
+      expect(evaluation).toMatchObject({ peak, localWeekday, windowStartDay });
+    });
   });
 });
 
@@ -274,10 +305,22 @@ describe('Function: windowHours', () => {
 describe('Function: describeWindow', () => {
   it.each([
     ['08:00-20:00 UTC every day', { scaleUpHour: 8, scaleDownHour: 20, timezone: 'UTC', peakDays: WEEKDAYS }],
-    ['22:00-06:00 Europe/Berlin MON-FRI (crosses midnight)', { scaleUpHour: 22, scaleDownHour: 6, timezone: 'Europe/Berlin', peakDays: WORKDAYS }],
-    ['09:00-17:00 Asia/Kolkata SAT,SUN', { scaleUpHour: 9, scaleDownHour: 17, timezone: 'Asia/Kolkata', peakDays: ['SAT', 'SUN'] }],
-    ['18:00-00:00 UTC FRI-MON', { scaleUpHour: 18, scaleDownHour: 0, timezone: 'UTC', peakDays: ['FRI', 'SAT', 'SUN', 'MON'] }],
-    ['00:00-01:00 America/New_York WED', { scaleUpHour: 0, scaleDownHour: 1, timezone: 'America/New_York', peakDays: ['WED'] }],
+    [
+      '22:00-06:00 Europe/Berlin MON-FRI (crosses midnight)',
+      { scaleUpHour: 22, scaleDownHour: 6, timezone: 'Europe/Berlin', peakDays: WORKDAYS },
+    ],
+    [
+      '09:00-17:00 Asia/Kolkata SAT,SUN',
+      { scaleUpHour: 9, scaleDownHour: 17, timezone: 'Asia/Kolkata', peakDays: ['SAT', 'SUN'] },
+    ],
+    [
+      '18:00-00:00 UTC FRI-MON',
+      { scaleUpHour: 18, scaleDownHour: 0, timezone: 'UTC', peakDays: ['FRI', 'SAT', 'SUN', 'MON'] },
+    ],
+    [
+      '00:00-01:00 America/New_York WED',
+      { scaleUpHour: 0, scaleDownHour: 1, timezone: 'America/New_York', peakDays: ['WED'] },
+    ],
   ] satisfies [string, PeakWindow][])('returns "%s"', (text, window) => {
     // Act
     const description = describeWindow(window);

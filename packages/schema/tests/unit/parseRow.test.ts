@@ -122,8 +122,18 @@ describe('Function: parseRow', () => {
       ['lowKPU', 1.5, 'lowKPU 1.5 is not a whole number', 'lowKPU must be a whole number >= 1'],
       ['lowKPU', Number.NaN, 'lowKPU NaN is not a finite number', 'lowKPU must be a whole number >= 1'],
       ['lowKPU', null, 'lowKPU is null', 'lowKPU must be a whole number >= 1'],
-      ['highKPU', Number.POSITIVE_INFINITY, 'highKPU Infinity is not a finite number', 'highKPU must be a whole number >= 1'],
-      ['highKPU', 2 ** 60, 'is above 9007199254740991 (the largest safe integer)', 'highKPU must be a whole number >= 1'],
+      [
+        'highKPU',
+        Number.POSITIVE_INFINITY,
+        'highKPU Infinity is not a finite number',
+        'highKPU must be a whole number >= 1',
+      ],
+      [
+        'highKPU',
+        2 ** 60,
+        'is above 9007199254740991 (the largest safe integer)',
+        'highKPU must be a whole number >= 1',
+      ],
       ['highKPU', true, 'highKPU true is a boolean', 'highKPU must be a whole number >= 1'],
       ['highKPU', 10n, 'highKPU 10n is a bigint', 'highKPU must be a whole number >= 1'],
       ['scaleUpHour', 24, 'scaleUpHour 24 is above 23', 'scaleUpHour must be a whole hour 0-23'],
@@ -131,22 +141,62 @@ describe('Function: parseRow', () => {
       ['scaleUpHour', 7.5, 'scaleUpHour 7.5 is not a whole number', 'scaleUpHour must be a whole hour 0-23'],
       ['scaleUpHour', '08', 'scaleUpHour "08" is a string', 'scaleUpHour must be a whole hour 0-23'],
       ['scaleDownHour', [20], 'scaleDownHour [20] is a list', 'scaleDownHour must be a whole hour 0-23'],
-      ['timezone', 'Europe/Pariss', 'timezone "Europe/Pariss" is not an IANA time zone (did you mean "Europe/Paris"?)', 'such as "Europe/Paris"'],
-      ['timezone', 'Mars/Olympus_Mons', 'timezone "Mars/Olympus_Mons" is not an IANA time zone;', 'remove the attribute for UTC'],
+      [
+        'timezone',
+        'Europe/Pariss',
+        'timezone "Europe/Pariss" is not an IANA time zone (did you mean "Europe/Paris"?)',
+        'such as "Europe/Paris"',
+      ],
+      [
+        'timezone',
+        'Mars/Olympus_Mons',
+        'timezone "Mars/Olympus_Mons" is not an IANA time zone;',
+        'remove the attribute for UTC',
+      ],
       ['timezone', '', 'timezone "" is not an IANA time zone', 'timezone must be an IANA time zone'],
       ['timezone', '+01:00', 'timezone "+01:00" is not an IANA time zone', 'timezone must be an IANA time zone'],
       ['timezone', null, 'timezone is null', 'remove the attribute for UTC'],
       ['timezone', 1, 'timezone 1 is a number', 'timezone must be an IANA time zone'],
-      ['peakDays', 'MON-FRX', 'peakDays "MON-FRX" has "FRX", which is not a day name (did you mean "FRI"?)', 'peakDays must name days'],
-      ['peakDays', '', 'peakDays "" is empty', 'peakDays must name at least one day; remove the attribute for every day'],
-      ['peakDays', [], 'peakDays [] is empty', 'peakDays must name at least one day; remove the attribute for every day'],
+      [
+        'peakDays',
+        'MON-FRX',
+        'peakDays "MON-FRX" has "FRX", which is not a day name (did you mean "FRI"?)',
+        'peakDays must name days',
+      ],
+      [
+        'peakDays',
+        '',
+        'peakDays "" is empty',
+        'peakDays must name at least one day; remove the attribute for every day',
+      ],
+      [
+        'peakDays',
+        [],
+        'peakDays [] is empty',
+        'peakDays must name at least one day; remove the attribute for every day',
+      ],
       ['peakDays', 5, 'peakDays 5 is a number', 'peakDays must name days'],
       ['peakDays', { MON: true }, 'peakDays {"MON":true} is a map', 'peakDays must name days'],
       ['peakDays', null, 'peakDays is null', 'remove the attribute for every day'],
-      ['enabled', 'true', 'enabled "true" is a string', 'enabled must be a boolean (a DynamoDB BOOL attribute); remove the attribute for true'],
+      [
+        'enabled',
+        'true',
+        'enabled "true" is a string',
+        'enabled must be a boolean (a DynamoDB BOOL attribute); remove the attribute for true',
+      ],
       ['enabled', 1, 'enabled 1 is a number', 'enabled must be a boolean'],
-      ['autoScaling', 'off', 'autoScaling "off" is not a known mode;', 'autoScaling must be "keep", "disable" or "enable"'],
-      ['autoScaling', 'KEEP', 'autoScaling "KEEP" is not a known mode (did you mean "keep"?)', 'remove the attribute for "keep"'],
+      [
+        'autoScaling',
+        'off',
+        'autoScaling "off" is not a known mode;',
+        'autoScaling must be "keep", "disable" or "enable"',
+      ],
+      [
+        'autoScaling',
+        'KEEP',
+        'autoScaling "KEEP" is not a known mode (did you mean "keep"?)',
+        'remove the attribute for "keep"',
+      ],
       ['autoScaling', false, 'autoScaling false is a boolean', 'autoScaling must be "keep", "disable" or "enable"'],
     ])('returns an issue on %s for %p', (attribute, value, problem, rule) => {
       // Prepare
@@ -177,7 +227,11 @@ describe('Function: parseRow', () => {
 
         // Assess
         expect(issues).toEqual([
-          expect.objectContaining({ attribute, value: undefined, message: expect.stringContaining(`: ${attribute} is missing; `) }),
+          expect.objectContaining({
+            attribute,
+            value: undefined,
+            message: expect.stringContaining(`: ${attribute} is missing; `),
+          }),
         ]);
       },
     );
@@ -302,7 +356,15 @@ describe('Function: parseRow', () => {
 
     it('returns messages that never leak zod wording', () => {
       // Prepare
-      const raw = { appName: 7, lowKPU: '1', highKPU: {}, scaleUpHour: null, peakDays: 3, enabled: 0, autoScaling: 'x' };
+      const raw = {
+        appName: 7,
+        lowKPU: '1',
+        highKPU: {},
+        scaleUpHour: null,
+        peakDays: 3,
+        enabled: 0,
+        autoScaling: 'x',
+      };
 
       // Act
       const issues = issuesOf(parseRow(raw, 0));
@@ -443,7 +505,9 @@ describe('Function: parseRow', () => {
       const issues = issuesOf(parseRow(raw, 0));
 
       // Assess
-      expect(issues[0]?.message).toContain('scaleDownHour is missing (the row has "scaleDwnHour"; is that a misspelling?)');
+      expect(issues[0]?.message).toContain(
+        'scaleDownHour is missing (the row has "scaleDwnHour"; is that a misspelling?)',
+      );
     });
   });
 });

@@ -1,11 +1,5 @@
 import fc from 'fast-check';
-import {
-  formatPeakDays,
-  parsePeakDays,
-  toPeakDaysString,
-  WEEKDAYS,
-  type Weekday,
-} from '../../src/index';
+import { formatPeakDays, parsePeakDays, toPeakDaysString, WEEKDAYS, type Weekday } from '../../src/index';
 
 const WEEKEND: readonly Weekday[] = ['SAT', 'SUN'];
 const WORKDAYS: readonly Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI'];
@@ -65,20 +59,55 @@ describe('Function: parsePeakDays', () => {
   });
 
   it.each([
-    ['an empty string', '', 'peakDays "" is empty', 'peakDays must name at least one day; remove the attribute for every day'],
+    [
+      'an empty string',
+      '',
+      'peakDays "" is empty',
+      'peakDays must name at least one day; remove the attribute for every day',
+    ],
     ['a blank string', '   ', 'peakDays "   " is empty', 'peakDays must name at least one day'],
     ['an empty list', [], 'peakDays [] is empty', 'peakDays must name at least one day'],
     ['an empty Set', new Set(), 'peakDays set [] is empty', 'peakDays must name at least one day'],
-    ['an unknown name', 'MON,FUNDAY', 'peakDays "MON,FUNDAY" has "FUNDAY", which is not a day name (did you mean "SUN"?)', 'peakDays must name days'],
-    ['a misspelled full name', 'wendsday', 'has "wendsday", which is not a day name (did you mean "WED"?)', 'peakDays must name days'],
-    ['a name with no close match', 'weekend', 'peakDays "weekend" has "weekend", which is not a day name', 'peakDays must name days'],
-    ['a bad range end', 'MON-FRX', 'has "FRX", which is not a day name (did you mean "FRI"?)', 'peakDays must name days'],
-    ['a three-part range', 'MON-WED-FRI', 'has "MON-WED-FRI", which is neither a day nor a range of two days', 'peakDays must name days'],
+    [
+      'an unknown name',
+      'MON,FUNDAY',
+      'peakDays "MON,FUNDAY" has "FUNDAY", which is not a day name (did you mean "SUN"?)',
+      'peakDays must name days',
+    ],
+    [
+      'a misspelled full name',
+      'wendsday',
+      'has "wendsday", which is not a day name (did you mean "WED"?)',
+      'peakDays must name days',
+    ],
+    [
+      'a name with no close match',
+      'weekend',
+      'peakDays "weekend" has "weekend", which is not a day name',
+      'peakDays must name days',
+    ],
+    [
+      'a bad range end',
+      'MON-FRX',
+      'has "FRX", which is not a day name (did you mean "FRI"?)',
+      'peakDays must name days',
+    ],
+    [
+      'a three-part range',
+      'MON-WED-FRI',
+      'has "MON-WED-FRI", which is neither a day nor a range of two days',
+      'peakDays must name days',
+    ],
     ['an open range', 'MON-', 'has "MON-", which is neither a day nor a range of two days', 'peakDays must name days'],
     ['an empty entry', 'MON,,FRI', 'peakDays "MON,,FRI" has an empty entry', 'peakDays must name days'],
     ['a trailing comma', 'MON,', 'has an empty entry', 'peakDays must name days'],
     ['space-separated names', 'MON FRI', 'has "MON FRI", which is not a day name', 'peakDays must name days'],
-    ['a non-string list entry', ['MON', 2], 'peakDays ["MON",2] has 2, which is a number, not a day name', 'peakDays must name days'],
+    [
+      'a non-string list entry',
+      ['MON', 2],
+      'peakDays ["MON",2] has 2, which is a number, not a day name',
+      'peakDays must name days',
+    ],
     ['an empty list entry', ['MON', ''], 'has an empty entry', 'peakDays must name days'],
     ['a number', 1, 'peakDays 1 is a number', 'peakDays must name days'],
     ['a map', { MON: true }, 'peakDays {"MON":true} is a map', 'peakDays must name days'],

@@ -73,7 +73,12 @@ describe('Function: toDynamoDbItemJson', () => {
 
   it('returns an item that parses back to the same row', () => {
     // Prepare
-    const row: RowInput = { ...EXAMPLE_ROW, peakDays: new Set(['FRI', 'SAT', 'SUN', 'MON']), enabled: false, autoScaling: 'disable' };
+    const row: RowInput = {
+      ...EXAMPLE_ROW,
+      peakDays: new Set(['FRI', 'SAT', 'SUN', 'MON']),
+      enabled: false,
+      autoScaling: 'disable',
+    };
 
     // Act
     const roundTripped = parseRow(unmarshall(toDynamoDbItemJson(row)), 0);
