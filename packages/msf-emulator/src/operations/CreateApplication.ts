@@ -1,0 +1,232 @@
+import { checkParallelismLimits } from '../capacity';
+import { ErrorCode, ServiceError } from '../errors';
+import {
+  ApplicationCodeConfigurationShape,
+  ApplicationDescriptionShape,
+  ApplicationEncryptionConfigurationShape,
+  ApplicationModeShape,
+  ApplicationNameShape,
+  BooleanObjectShape,
+  CheckpointConfigurationShape,
+  CloudWatchLoggingOptionsShape,
+  EnvironmentPropertiesShape,
+  MonitoringConfigurationShape,
+  OpaqueStructureShape,
+  ParallelismConfigurationShape,
+  ResourceArnShape,
+  RuntimeEnvironmentShape,
+  required,
+  TagsShape,
+  VpcConfigurationsShape,
+} from '../shapes';
+import {
+  type CheckpointSettings,
+  type MonitoringSettings,
+  newConditionalToken,
+  type ParallelismSettings,
+  type Store,
+  type StoredApplication,
+} from '../store';
+import {
+  ApplicationMode,
+  ApplicationStatus,
+  ConfigurationType,
+  type JsonObject,
+  RUNTIME_ENVIRONMENTS,
+  type RuntimeEnvironment,
+} from '../types';
+import { type ConstraintTable, validateInput } from '../validation';
+import { toApplicationDetail } from '../wire';
+
+/** `CreateApplicationRequest` constraints, from the API model. */
+export const createApplicationConstraints: ConstraintTable = {
+  ApplicationName: required(ApplicationNameShape),
+  ApplicationDescription: ApplicationDescriptionShape,
+  RuntimeEnvironment: required(RuntimeEnvironmentShape),
+  ServiceExecutionRole: required(ResourceArnShape),
+  ApplicationConfiguration: {
+    type: 'structure',
+    members: {
+      SqlApplicationConfiguration: OpaqueStructureShape,
+      FlinkApplicationConfiguration: {
+        type: 'structure',
+        members: {
+          CheckpointConfiguration: CheckpointConfigurationShape,
+          MonitoringConfiguration: MonitoringConfigurationShape,
+          ParallelismConfiguration: ParallelismConfigurationShape,
+        },
+      },
+      EnvironmentProperties: EnvironmentPropertiesShape,
+      ApplicationCodeConfiguration: ApplicationCodeConfigurationShape,
+      ApplicationSnapshotConfiguration: {
+        type: 'structure',
+        members: { SnapshotsEnabled: required(BooleanObjectShape) },
+      },
+      ApplicationSystemRollbackConfiguration: {
+        type: 'structure',
+        members: { RollbackEnabled: required(BooleanObjectShape) },
+      },
+      VpcConfigurations: VpcConfigurationsShape,
+      ZeppelinApplicationConfiguration: OpaqueStructureShape,
+      ApplicationEncryptionConfiguration: ApplicationEncryptionConfigurationShape,
+    },
+  },
+  CloudWatchLoggingOptions: CloudWatchLoggingOptionsShape,
+  Tags: TagsShape,
+  ApplicationMode: ApplicationModeShape,
+};
+
+interface CreateApplicationRequest {
+  readonly ApplicationName: string;
+  readonly ApplicationDescription?: string;
+  readonly RuntimeEnvironment: RuntimeEnvironment;
+  readonly ServiceExecutionRole: string;
+  readonly ApplicationConfiguration?: {
+    readonly SqlApplicationConfiguration?: JsonObject;
+    readonly FlinkApplicationConfiguration?: {
+      readonly CheckpointConfiguration?: {
+        readonly ConfigurationType: ConfigurationType;
+        readonly CheckpointingEnabled?: boolean;
+        readonly CheckpointInterval?: number;
+        readonly MinPauseBetweenCheckpoints?: number;
+      };
+      readonly MonitoringConfiguration?: {
+        readonly ConfigurationType: ConfigurationType;
+        readonly MetricsLevel?: string;
+        readonly LogLevel?: string;
+      };
+      readonly ParallelismConfiguration?: {
+        readonly ConfigurationType: ConfigurationType;
+        readonly Parallelism?: number;
+        readonly ParallelismPerKPU?: number;
+        readonly AutoScalingEnabled?: boolean;
+      };
+    };
+    readonly ApplicationSnapshotConfiguration?: { readonly SnapshotsEnabled: boolean };
+    readonly ZeppelinApplicationConfiguration?: JsonObject;
+  };
+  readonly ApplicationMode?: ApplicationMode;
+}
+
+/** The values MSF uses when a configuration's ConfigurationType is DEFAULT (or it is absent). */
+export const DEFAULT_PARALLELISM: Readonly<ParallelismSettings> = {
+  configurationType: ConfigurationType.DEFAULT,
+  parallelism: 1,
+  parallelismPerKpu: 1,
+  autoScalingEnabled: true,
+};
+
+const DEFAULT_CHECKPOINT: CheckpointSettings = {
+  configurationType: ConfigurationType.DEFAULT,
+  checkpointingEnabled: true,
+  checkpointInterval: 60000,
+  minPauseBetweenCheckpoints: 5000,
+};
+
+const DEFAULT_MONITORING: MonitoringSettings = {
+  configurationType: ConfigurationType.DEFAULT,
+  metricsLevel: 'APPLICATION',
+  logLevel: 'INFO',
+};
+
+const FLINK_RUNTIMES = RUNTIME_ENVIRONMENTS.filter((runtime) => runtime.startsWith('FLINK-'));
+
+/**
+ * CreateApplication: a Flink application in READY status, version 1.
+ * Only `FLINK-*` runtimes and STREAMING mode; SQL and Zeppelin configurations are refused.
+ * Configuration parts the emulator does not model (code, environment properties, VPC, logging,
+ * tags, encryption, rollback) are validated and then ignored.
+ */
+export function createApplication(body: JsonObject, store: Store): JsonObject {
+  const input = validateInput<CreateApplicationRequest>(body, createApplicationConstraints);
+  if (!input.RuntimeEnvironment.startsWith('FLINK-')) {
+    throw new ServiceError(
+      ErrorCode.InvalidArgumentException,
+      `RuntimeEnvironment ${input.RuntimeEnvironment} is not supported by the MSF emulator; ` +
+        `use one of ${FLINK_RUNTIMES.join(', ')}`,
+    );
+  }
+  const mode = input.ApplicationMode ?? ApplicationMode.STREAMING;
+  if (mode !== ApplicationMode.STREAMING) {
+    throw new ServiceError(
+      ErrorCode.InvalidArgumentException,
+      `ApplicationMode ${mode} needs a ZEPPELIN-FLINK runtime; use STREAMING with ${input.RuntimeEnvironment}`,
+    );
+  }
+  const configuration = input.ApplicationConfiguration;
+  for (const member of ['SqlApplicationConfiguration', 'ZeppelinApplicationConfiguration'] as const) {
+    if (configuration?.[member] !== undefined) {
+      throw new ServiceError(
+        ErrorCode.InvalidArgumentException,
+        `ApplicationConfiguration.${member} is not valid for RuntimeEnvironment ${input.RuntimeEnvironment}; remove it`,
+      );
+    }
+  }
+  const flink = configuration?.FlinkApplicationConfiguration;
+  const parallelism = parallelismSettings(flink?.ParallelismConfiguration);
+  checkParallelismLimits(parallelism.parallelism, parallelism.parallelismPerKpu);
+
+  const now = store.now();
+  const app: StoredApplication = {
+    name: input.ApplicationName,
+    arn: store.arn(input.ApplicationName),
+    ...(input.ApplicationDescription === undefined ? {} : { description: input.ApplicationDescription }),
+    runtime: input.RuntimeEnvironment,
+    mode,
+    createTime: now,
+    role: input.ServiceExecutionRole,
+    status: ApplicationStatus.READY,
+    versionId: 1,
+    lastUpdateTime: now,
+    conditionalToken: newConditionalToken(),
+    parallelism,
+    currentParallelism: parallelism.parallelism,
+    checkpoint: checkpointSettings(flink?.CheckpointConfiguration),
+    monitoring: monitoringSettings(flink?.MonitoringConfiguration),
+    // The API leaves snapshots off unless ApplicationSnapshotConfiguration turns them on.
+    snapshotsEnabled: configuration?.ApplicationSnapshotConfiguration?.SnapshotsEnabled ?? false,
+    operations: [],
+  };
+  store.add(app);
+  return { ApplicationDetail: toApplicationDetail(app) };
+}
+
+type FlinkConfiguration = NonNullable<
+  NonNullable<CreateApplicationRequest['ApplicationConfiguration']>['FlinkApplicationConfiguration']
+>;
+
+function parallelismSettings(config: FlinkConfiguration['ParallelismConfiguration']): ParallelismSettings {
+  // With DEFAULT, MSF uses its defaults even when values are also given.
+  if (config === undefined || config.ConfigurationType === ConfigurationType.DEFAULT) {
+    return { ...DEFAULT_PARALLELISM };
+  }
+  return {
+    configurationType: ConfigurationType.CUSTOM,
+    parallelism: config.Parallelism ?? DEFAULT_PARALLELISM.parallelism,
+    parallelismPerKpu: config.ParallelismPerKPU ?? DEFAULT_PARALLELISM.parallelismPerKpu,
+    autoScalingEnabled: config.AutoScalingEnabled ?? false,
+  };
+}
+
+function checkpointSettings(config: FlinkConfiguration['CheckpointConfiguration']): CheckpointSettings {
+  if (config === undefined || config.ConfigurationType === ConfigurationType.DEFAULT) {
+    return DEFAULT_CHECKPOINT;
+  }
+  return {
+    configurationType: ConfigurationType.CUSTOM,
+    checkpointingEnabled: config.CheckpointingEnabled ?? DEFAULT_CHECKPOINT.checkpointingEnabled,
+    checkpointInterval: config.CheckpointInterval ?? DEFAULT_CHECKPOINT.checkpointInterval,
+    minPauseBetweenCheckpoints: config.MinPauseBetweenCheckpoints ?? DEFAULT_CHECKPOINT.minPauseBetweenCheckpoints,
+  };
+}
+
+function monitoringSettings(config: FlinkConfiguration['MonitoringConfiguration']): MonitoringSettings {
+  if (config === undefined || config.ConfigurationType === ConfigurationType.DEFAULT) {
+    return DEFAULT_MONITORING;
+  }
+  return {
+    configurationType: ConfigurationType.CUSTOM,
+    metricsLevel: config.MetricsLevel ?? DEFAULT_MONITORING.metricsLevel,
+    logLevel: config.LogLevel ?? DEFAULT_MONITORING.logLevel,
+  };
+}

@@ -1,0 +1,55 @@
+import { ErrorCode, ServiceError } from '../errors';
+import {
+  ApplicationNameShape,
+  ApplicationRestoreConfigurationShape,
+  FlinkRunConfigurationShape,
+  OpaqueStructureShape,
+  required,
+} from '../shapes';
+import type { Store } from '../store';
+import { ApplicationStatus, type JsonObject, RecordedOperation } from '../types';
+import { type ConstraintTable, validateInput } from '../validation';
+
+/** `StartApplicationRequest` constraints, from the API model. */
+export const startApplicationConstraints: ConstraintTable = {
+  ApplicationName: required(ApplicationNameShape),
+  RunConfiguration: {
+    type: 'structure',
+    members: {
+      FlinkRunConfiguration: FlinkRunConfigurationShape,
+      SqlRunConfigurations: { type: 'list', member: OpaqueStructureShape },
+      ApplicationRestoreConfiguration: ApplicationRestoreConfigurationShape,
+    },
+  },
+};
+
+interface StartApplicationRequest {
+  readonly ApplicationName: string;
+}
+
+/**
+ * StartApplication: READY → STARTING → RUNNING (the job then runs with the configured
+ * Parallelism). Any other status gives ResourceInUseException. RunConfiguration is accepted
+ * and ignored.
+ */
+export function startApplication(body: JsonObject, store: Store): JsonObject {
+  const input = validateInput<StartApplicationRequest>(body, startApplicationConstraints);
+  const app = store.get(input.ApplicationName);
+  if (app.status !== ApplicationStatus.READY) {
+    throw new ServiceError(
+      ErrorCode.ResourceInUseException,
+      `Application ${app.name} is in ${app.status} state and cannot be started; only a READY application can be started`,
+    );
+  }
+  const operation = store.recordOperation(app, RecordedOperation.StartApplication);
+  store.transition(
+    app,
+    ApplicationStatus.STARTING,
+    (started) => {
+      started.status = ApplicationStatus.RUNNING;
+      started.currentParallelism = started.parallelism.parallelism;
+    },
+    operation,
+  );
+  return { OperationId: operation.id };
+}

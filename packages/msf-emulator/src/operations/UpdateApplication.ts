@@ -1,0 +1,304 @@
+import { checkParallelismLimits } from '../capacity';
+import { ErrorCode, ServiceError } from '../errors';
+import {
+  ApplicationNameShape,
+  ApplicationRestoreConfigurationShape,
+  ApplicationVersionIdShape,
+  BooleanObjectShape,
+  ConditionalTokenShape,
+  ConfigurationTypeShape,
+  EnvironmentPropertiesShape,
+  FlinkRunConfigurationShape,
+  IdShape,
+  LogLevelShape,
+  MetricsLevelShape,
+  OpaqueStructureShape,
+  ParallelismShape,
+  ResourceArnShape,
+  RuntimeEnvironmentShape,
+  required,
+} from '../shapes';
+import { newConditionalToken, type ParallelismSettings, type Store, type StoredApplication } from '../store';
+import { ApplicationStatus, ConfigurationType, type JsonObject, OperationStatus, RecordedOperation } from '../types';
+import { type ConstraintTable, validateInput } from '../validation';
+import { toApplicationDetail } from '../wire';
+import { DEFAULT_PARALLELISM } from './CreateApplication';
+
+/** `UpdateApplicationRequest` constraints, from the API model. */
+export const updateApplicationConstraints: ConstraintTable = {
+  ApplicationName: required(ApplicationNameShape),
+  CurrentApplicationVersionId: ApplicationVersionIdShape,
+  ApplicationConfigurationUpdate: {
+    type: 'structure',
+    members: {
+      SqlApplicationConfigurationUpdate: OpaqueStructureShape,
+      ApplicationCodeConfigurationUpdate: {
+        type: 'structure',
+        members: {
+          CodeContentTypeUpdate: { type: 'string', enum: ['PLAINTEXT', 'ZIPFILE'] },
+          CodeContentUpdate: {
+            type: 'structure',
+            members: {
+              TextContentUpdate: { type: 'string', min: 0, max: 102400 },
+              ZipFileContentUpdate: { type: 'blob', min: 0, max: 52428800 },
+              S3ContentLocationUpdate: {
+                type: 'structure',
+                members: {
+                  BucketARNUpdate: ResourceArnShape,
+                  FileKeyUpdate: { type: 'string', min: 1, max: 1024 },
+                  ObjectVersionUpdate: { type: 'string', min: 0, max: 1024 },
+                },
+              },
+            },
+          },
+        },
+      },
+      FlinkApplicationConfigurationUpdate: {
+        type: 'structure',
+        members: {
+          CheckpointConfigurationUpdate: {
+            type: 'structure',
+            members: {
+              ConfigurationTypeUpdate: ConfigurationTypeShape,
+              CheckpointingEnabledUpdate: BooleanObjectShape,
+              CheckpointIntervalUpdate: { type: 'long', min: 1 },
+              MinPauseBetweenCheckpointsUpdate: { type: 'long', min: 0 },
+            },
+          },
+          MonitoringConfigurationUpdate: {
+            type: 'structure',
+            members: {
+              ConfigurationTypeUpdate: ConfigurationTypeShape,
+              MetricsLevelUpdate: MetricsLevelShape,
+              LogLevelUpdate: LogLevelShape,
+            },
+          },
+          ParallelismConfigurationUpdate: {
+            type: 'structure',
+            members: {
+              ConfigurationTypeUpdate: ConfigurationTypeShape,
+              ParallelismUpdate: ParallelismShape,
+              ParallelismPerKPUUpdate: ParallelismShape,
+              AutoScalingEnabledUpdate: BooleanObjectShape,
+            },
+          },
+        },
+      },
+      EnvironmentPropertyUpdates: EnvironmentPropertiesShape,
+      ApplicationSnapshotConfigurationUpdate: {
+        type: 'structure',
+        members: { SnapshotsEnabledUpdate: required(BooleanObjectShape) },
+      },
+      ApplicationSystemRollbackConfigurationUpdate: {
+        type: 'structure',
+        members: { RollbackEnabledUpdate: required(BooleanObjectShape) },
+      },
+      VpcConfigurationUpdates: {
+        type: 'list',
+        member: {
+          type: 'structure',
+          members: {
+            VpcConfigurationId: required(IdShape),
+            SubnetIdUpdates: { type: 'list', min: 1, max: 16, member: { type: 'string' } },
+            SecurityGroupIdUpdates: { type: 'list', min: 1, max: 5, member: { type: 'string' } },
+          },
+        },
+      },
+      ZeppelinApplicationConfigurationUpdate: OpaqueStructureShape,
+      ApplicationEncryptionConfigurationUpdate: {
+        type: 'structure',
+        members: {
+          KeyIdUpdate: { type: 'string', min: 1, max: 2048 },
+          KeyTypeUpdate: { type: 'string', enum: ['AWS_OWNED_KEY', 'CUSTOMER_MANAGED_KEY'], required: true },
+        },
+      },
+    },
+  },
+  ServiceExecutionRoleUpdate: ResourceArnShape,
+  RunConfigurationUpdate: {
+    type: 'structure',
+    members: {
+      FlinkRunConfiguration: FlinkRunConfigurationShape,
+      ApplicationRestoreConfiguration: ApplicationRestoreConfigurationShape,
+    },
+  },
+  CloudWatchLoggingOptionUpdates: {
+    type: 'list',
+    member: {
+      type: 'structure',
+      members: {
+        CloudWatchLoggingOptionId: required(IdShape),
+        LogStreamARNUpdate: ResourceArnShape,
+      },
+    },
+  },
+  ConditionalToken: ConditionalTokenShape,
+  RuntimeEnvironmentUpdate: RuntimeEnvironmentShape,
+};
+
+interface ParallelismConfigurationUpdate {
+  readonly ConfigurationTypeUpdate?: ConfigurationType;
+  readonly ParallelismUpdate?: number;
+  readonly ParallelismPerKPUUpdate?: number;
+  readonly AutoScalingEnabledUpdate?: boolean;
+}
+
+interface UpdateApplicationRequest {
+  readonly ApplicationName: string;
+  readonly CurrentApplicationVersionId?: number;
+  readonly ConditionalToken?: string;
+  readonly ApplicationConfigurationUpdate?: {
+    readonly FlinkApplicationConfigurationUpdate?: {
+      readonly ParallelismConfigurationUpdate?: ParallelismConfigurationUpdate;
+      readonly [member: string]: unknown;
+    };
+    readonly [member: string]: unknown;
+  };
+  readonly ServiceExecutionRoleUpdate?: string;
+  readonly [member: string]: unknown;
+}
+
+/** Statuses in which MSF accepts an update. */
+const UPDATABLE: ReadonlySet<ApplicationStatus> = new Set([ApplicationStatus.RUNNING, ApplicationStatus.READY]);
+
+const SUPPORTED =
+  'The MSF emulator only supports ParallelismConfigurationUpdate ' +
+  '(ApplicationConfigurationUpdate.FlinkApplicationConfigurationUpdate.ParallelismConfigurationUpdate), ' +
+  'ServiceExecutionRoleUpdate and RunConfigurationUpdate in UpdateApplication';
+
+/**
+ * UpdateApplication, limited to parallelism (plus the execution role). Checks, in order:
+ * constraints, existence, unsupported updates, ParallelismConfigurationUpdate rules,
+ * CurrentApplicationVersionId / ConditionalToken (ConcurrentModificationException when stale),
+ * status (RUNNING or READY, else ResourceInUseException).
+ *
+ * A READY application takes the new settings at once and stays READY. A RUNNING one goes to
+ * UPDATING and back to RUNNING after `transitionMs`; only then does CurrentParallelism take the
+ * new Parallelism. Every successful update bumps ApplicationVersionId and issues a new
+ * ConditionalToken.
+ */
+export function updateApplication(body: JsonObject, store: Store): JsonObject {
+  const input = validateInput<UpdateApplicationRequest>(body, updateApplicationConstraints);
+  const app = store.get(input.ApplicationName);
+
+  rejectUnsupported(input);
+  const update =
+    input.ApplicationConfigurationUpdate?.FlinkApplicationConfigurationUpdate?.ParallelismConfigurationUpdate;
+  const parallelism = update === undefined ? app.parallelism : applyParallelismUpdate(app.parallelism, update);
+  checkParallelismLimits(parallelism.parallelism, parallelism.parallelismPerKpu);
+  checkVersion(app, input);
+  if (!UPDATABLE.has(app.status)) {
+    throw new ServiceError(
+      ErrorCode.ResourceInUseException,
+      `Application ${app.name} is in ${app.status} state and cannot be updated; ` + 'retry when it is RUNNING or READY',
+    );
+  }
+
+  const from = app.versionId;
+  app.versionId = from + 1;
+  app.versionUpdatedFrom = from;
+  app.conditionalToken = newConditionalToken();
+  app.lastUpdateTime = store.now();
+  app.parallelism = { ...parallelism };
+  if (input.ServiceExecutionRoleUpdate !== undefined) {
+    app.role = input.ServiceExecutionRoleUpdate;
+  }
+  const operation = store.recordOperation(app, RecordedOperation.UpdateApplication, { from, to: app.versionId });
+  if (app.status === ApplicationStatus.READY) {
+    // Nothing runs, so there is nothing to restart: the new settings apply at once.
+    app.currentParallelism = app.parallelism.parallelism;
+    store.endOperation(operation, OperationStatus.SUCCESSFUL);
+  } else {
+    store.transition(
+      app,
+      ApplicationStatus.UPDATING,
+      (updated) => {
+        updated.status = ApplicationStatus.RUNNING;
+        updated.currentParallelism = updated.parallelism.parallelism;
+      },
+      operation,
+    );
+  }
+  return { ApplicationDetail: toApplicationDetail(app), OperationId: operation.id };
+}
+
+function rejectUnsupported(input: UpdateApplicationRequest): void {
+  const unsupported: string[] = [];
+  const configuration = input.ApplicationConfigurationUpdate ?? {};
+  for (const [member, value] of Object.entries(configuration)) {
+    if (member !== 'FlinkApplicationConfigurationUpdate' && value !== undefined) {
+      unsupported.push(`ApplicationConfigurationUpdate.${member}`);
+    }
+  }
+  for (const [member, value] of Object.entries(configuration.FlinkApplicationConfigurationUpdate ?? {})) {
+    if (member !== 'ParallelismConfigurationUpdate' && value !== undefined) {
+      unsupported.push(`ApplicationConfigurationUpdate.FlinkApplicationConfigurationUpdate.${member}`);
+    }
+  }
+  for (const member of ['CloudWatchLoggingOptionUpdates', 'RuntimeEnvironmentUpdate']) {
+    if (input[member] !== undefined) {
+      unsupported.push(member);
+    }
+  }
+  if (unsupported.length > 0) {
+    throw new ServiceError(ErrorCode.InvalidArgumentException, `${SUPPORTED}; remove ${unsupported.join(', ')}`);
+  }
+}
+
+/** ConfigurationTypeUpdate CUSTOM is needed to change anything; DEFAULT alone resets to the defaults. */
+function applyParallelismUpdate(
+  current: ParallelismSettings,
+  update: ParallelismConfigurationUpdate,
+): ParallelismSettings {
+  const changed = (
+    [
+      ['ParallelismUpdate', update.ParallelismUpdate],
+      ['ParallelismPerKPUUpdate', update.ParallelismPerKPUUpdate],
+      ['AutoScalingEnabledUpdate', update.AutoScalingEnabledUpdate],
+    ] as const
+  )
+    .filter(([, value]) => value !== undefined)
+    .map(([member]) => member);
+  const type = update.ConfigurationTypeUpdate;
+  if (changed.length > 0 && type !== ConfigurationType.CUSTOM) {
+    throw new ServiceError(
+      ErrorCode.InvalidArgumentException,
+      `ParallelismConfigurationUpdate.ConfigurationTypeUpdate is ${type ?? 'missing'}; ` +
+        `set it to CUSTOM to change ${changed.join(', ')}`,
+    );
+  }
+  if (type === ConfigurationType.DEFAULT) {
+    return { ...DEFAULT_PARALLELISM };
+  }
+  if (type === ConfigurationType.CUSTOM) {
+    return {
+      configurationType: ConfigurationType.CUSTOM,
+      parallelism: update.ParallelismUpdate ?? current.parallelism,
+      parallelismPerKpu: update.ParallelismPerKPUUpdate ?? current.parallelismPerKpu,
+      autoScalingEnabled: update.AutoScalingEnabledUpdate ?? current.autoScalingEnabled,
+    };
+  }
+  return current;
+}
+
+function checkVersion(app: StoredApplication, input: UpdateApplicationRequest): void {
+  if (input.CurrentApplicationVersionId === undefined && input.ConditionalToken === undefined) {
+    throw new ServiceError(
+      ErrorCode.InvalidArgumentException,
+      'UpdateApplication needs CurrentApplicationVersionId or ConditionalToken; read them with DescribeApplication',
+    );
+  }
+  if (input.CurrentApplicationVersionId !== undefined && input.CurrentApplicationVersionId !== app.versionId) {
+    throw new ServiceError(
+      ErrorCode.ConcurrentModificationException,
+      `CurrentApplicationVersionId ${input.CurrentApplicationVersionId} is stale: application ${app.name} ` +
+        `is at version ${app.versionId}; describe it again and retry`,
+    );
+  }
+  if (input.ConditionalToken !== undefined && input.ConditionalToken !== app.conditionalToken) {
+    throw new ServiceError(
+      ErrorCode.ConcurrentModificationException,
+      `ConditionalToken is stale: application ${app.name} was updated since it was read; describe it again and retry`,
+    );
+  }
+}

@@ -1,0 +1,262 @@
+import { randomBytes } from 'node:crypto';
+import { ErrorCode, ServiceError } from './errors';
+import {
+  type ApplicationMode,
+  ApplicationStatus,
+  type ConfigurationType,
+  OperationStatus,
+  type RecordedOperation,
+  type RuntimeEnvironment,
+} from './types';
+
+/** Parallelism settings as configured (not what the job currently runs with). */
+export interface ParallelismSettings {
+  configurationType: ConfigurationType;
+  parallelism: number;
+  parallelismPerKpu: number;
+  autoScalingEnabled: boolean;
+}
+
+/** Checkpoint settings (`CheckpointConfigurationDescription`). */
+export interface CheckpointSettings {
+  readonly configurationType: ConfigurationType;
+  readonly checkpointingEnabled: boolean;
+  readonly checkpointInterval: number;
+  readonly minPauseBetweenCheckpoints: number;
+}
+
+/** Monitoring settings (`MonitoringConfigurationDescription`). */
+export interface MonitoringSettings {
+  readonly configurationType: ConfigurationType;
+  readonly metricsLevel: string;
+  readonly logLevel: string;
+}
+
+/** One recorded UpdateApplication / StartApplication / StopApplication call. */
+export interface StoredOperation {
+  readonly id: string;
+  readonly operation: RecordedOperation;
+  /** Creation order across the store; breaks ties between equal start times. */
+  readonly seq: number;
+  readonly startTime: Date;
+  status: OperationStatus;
+  endTime?: Date;
+  readonly versionChange?: { readonly from: number; readonly to: number };
+}
+
+/** A transition in flight: completes after `transitionMs`, or is cancelled by the next one. */
+interface PendingTransition {
+  readonly operation?: StoredOperation;
+  readonly complete: (app: StoredApplication) => void;
+  timer?: NodeJS.Timeout;
+}
+
+/** The state the emulator keeps per application; rendered to the wire by `wire.ts`. */
+export interface StoredApplication {
+  readonly name: string;
+  readonly arn: string;
+  readonly description?: string;
+  readonly runtime: RuntimeEnvironment;
+  readonly mode: ApplicationMode;
+  readonly createTime: Date;
+  role: string;
+  status: ApplicationStatus;
+  versionId: number;
+  versionUpdatedFrom?: number;
+  lastUpdateTime: Date;
+  conditionalToken: string;
+  parallelism: ParallelismSettings;
+  /** What the job runs with; follows `parallelism.parallelism` when a transition completes. */
+  currentParallelism: number;
+  readonly checkpoint: CheckpointSettings;
+  readonly monitoring: MonitoringSettings;
+  readonly snapshotsEnabled: boolean;
+  /** Oldest first. */
+  readonly operations: StoredOperation[];
+  pending?: PendingTransition;
+}
+
+/** What `Store` needs from the emulator options. */
+export interface StoreOptions {
+  readonly transitionMs: number;
+  readonly clock: () => Date;
+  readonly region: string;
+  readonly accountId: string;
+}
+
+/** A new `ConditionalToken` (random hex; matches the model pattern `[a-zA-Z0-9-_+/=]+`). */
+export function newConditionalToken(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/**
+ * In-memory state of all applications plus the state machine's timers.
+ *
+ * Transitions: an operation moves an application to an interim status (STARTING, UPDATING,
+ * STOPPING, FORCE_STOPPING, DELETING) and registers a completion. With `transitionMs > 0` the
+ * completion runs on an unref'd timer; with `transitionMs` 0 it is queued and runs in `flush()`,
+ * which the server calls right after computing each response, so the caller sees the interim
+ * status in the response and the final status on its next request, with no timer involved.
+ */
+export class Store {
+  private readonly applications = new Map<string, StoredApplication>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private due: Array<{ readonly app: StoredApplication; readonly pending: PendingTransition }> = [];
+  private operationSeq = 0;
+  private closed = false;
+
+  public constructor(private readonly options: StoreOptions) {}
+
+  public now(): Date {
+    return this.options.clock();
+  }
+
+  public arn(name: string): string {
+    return `arn:aws:kinesisanalytics:${this.options.region}:${this.options.accountId}:application/${name}`;
+  }
+
+  /** Adds a new application; the name must be free (an application being deleted still holds it). */
+  public add(app: StoredApplication): void {
+    if (this.applications.has(app.name)) {
+      throw new ServiceError(ErrorCode.ResourceInUseException, `Application ${app.name} already exists`);
+    }
+    this.applications.set(app.name, app);
+  }
+
+  public find(name: string): StoredApplication | undefined {
+    return this.applications.get(name);
+  }
+
+  /** The application, or ResourceNotFoundException. */
+  public get(name: string): StoredApplication {
+    const app = this.applications.get(name);
+    if (app === undefined) {
+      throw new ServiceError(ErrorCode.ResourceNotFoundException, `Application ${name} not found`);
+    }
+    return app;
+  }
+
+  /** All applications, sorted by name (code-unit order, like AWS's paging by name). */
+  public list(): StoredApplication[] {
+    return [...this.applications.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** Records a new IN_PROGRESS operation on `app`. */
+  public recordOperation(
+    app: StoredApplication,
+    operation: RecordedOperation,
+    versionChange?: { readonly from: number; readonly to: number },
+  ): StoredOperation {
+    this.operationSeq += 1;
+    const record: StoredOperation = {
+      id: randomBytes(12).toString('hex'),
+      operation,
+      seq: this.operationSeq,
+      startTime: this.now(),
+      status: OperationStatus.IN_PROGRESS,
+      ...(versionChange === undefined ? {} : { versionChange }),
+    };
+    app.operations.push(record);
+    return record;
+  }
+
+  public endOperation(operation: StoredOperation, status: OperationStatus): void {
+    operation.status = status;
+    operation.endTime = this.now();
+  }
+
+  /**
+   * Puts `app` into `interim` status now and runs `complete` after `transitionMs`, then marks
+   * `operation` SUCCESSFUL. A transition already in flight is cancelled first (its operation
+   * becomes CANCELLED), e.g. a force stop during an update.
+   */
+  public transition(
+    app: StoredApplication,
+    interim: ApplicationStatus,
+    complete: (app: StoredApplication) => void,
+    operation?: StoredOperation,
+  ): void {
+    this.cancelPending(app);
+    app.status = interim;
+    const pending: PendingTransition = { complete, ...(operation === undefined ? {} : { operation }) };
+    app.pending = pending;
+    if (this.options.transitionMs === 0) {
+      this.due.push({ app, pending });
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.settle(app, pending);
+    }, this.options.transitionMs);
+    timer.unref();
+    pending.timer = timer;
+    this.timers.add(timer);
+  }
+
+  /** Runs the zero-delay transitions queued since the last flush. */
+  public flush(): void {
+    const due = this.due;
+    this.due = [];
+    for (const { app, pending } of due) {
+      this.settle(app, pending);
+    }
+  }
+
+  /** Sets a status by hand (tests), cancelling any transition in flight. */
+  public forceStatus(name: string, status: ApplicationStatus): void {
+    if (!Object.values(ApplicationStatus).includes(status)) {
+      throw new RangeError(
+        `forceStatus: '${String(status)}' is not an ApplicationStatus; use one of ${Object.values(ApplicationStatus).join(', ')}`,
+      );
+    }
+    const app = this.applications.get(name);
+    if (app === undefined) {
+      throw new RangeError(`forceStatus: no application named '${name}'; create it first`);
+    }
+    this.cancelPending(app);
+    app.status = status;
+  }
+
+  public remove(app: StoredApplication): void {
+    this.cancelPending(app);
+    if (this.applications.get(app.name) === app) {
+      this.applications.delete(app.name);
+    }
+  }
+
+  /** Clears every timer; later transitions are ignored. Idempotent. */
+  public close(): void {
+    this.closed = true;
+    for (const timer of this.timers) {
+      clearTimeout(timer);
+    }
+    this.timers.clear();
+    this.due = [];
+  }
+
+  private settle(app: StoredApplication, pending: PendingTransition): void {
+    if (this.closed || app.pending !== pending) {
+      return;
+    }
+    app.pending = undefined;
+    pending.complete(app);
+    if (pending.operation !== undefined) {
+      this.endOperation(pending.operation, OperationStatus.SUCCESSFUL);
+    }
+  }
+
+  private cancelPending(app: StoredApplication): void {
+    const pending = app.pending;
+    if (pending === undefined) {
+      return;
+    }
+    app.pending = undefined;
+    if (pending.timer !== undefined) {
+      clearTimeout(pending.timer);
+      this.timers.delete(pending.timer);
+    }
+    if (pending.operation !== undefined && pending.operation.status === OperationStatus.IN_PROGRESS) {
+      this.endOperation(pending.operation, OperationStatus.CANCELLED);
+    }
+  }
+}

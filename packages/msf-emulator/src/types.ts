@@ -1,0 +1,210 @@
+/**
+ * Wire types of the MSF control plane (KinesisAnalytics_20180523), taken from the official API
+ * model. Only the members the emulator produces are declared. Timestamps are epoch seconds
+ * (JSON numbers, possibly fractional), as on the wire.
+ */
+
+import type { Store } from './store';
+
+/**
+ * Every `ApplicationStatus` value of the API model.
+ *
+ * @example
+ * emulator.forceStatus('orders', ApplicationStatus.AUTOSCALING);
+ */
+export const ApplicationStatus = {
+  DELETING: 'DELETING',
+  STARTING: 'STARTING',
+  STOPPING: 'STOPPING',
+  READY: 'READY',
+  RUNNING: 'RUNNING',
+  UPDATING: 'UPDATING',
+  AUTOSCALING: 'AUTOSCALING',
+  FORCE_STOPPING: 'FORCE_STOPPING',
+  ROLLING_BACK: 'ROLLING_BACK',
+  MAINTENANCE: 'MAINTENANCE',
+  ROLLED_BACK: 'ROLLED_BACK',
+} as const;
+export type ApplicationStatus = (typeof ApplicationStatus)[keyof typeof ApplicationStatus];
+
+/** Every `OperationStatus` value of the API model. */
+export const OperationStatus = {
+  IN_PROGRESS: 'IN_PROGRESS',
+  CANCELLED: 'CANCELLED',
+  SUCCESSFUL: 'SUCCESSFUL',
+  FAILED: 'FAILED',
+} as const;
+export type OperationStatus = (typeof OperationStatus)[keyof typeof OperationStatus];
+
+/** Every `ConfigurationType` value of the API model. */
+export const ConfigurationType = {
+  DEFAULT: 'DEFAULT',
+  CUSTOM: 'CUSTOM',
+} as const;
+export type ConfigurationType = (typeof ConfigurationType)[keyof typeof ConfigurationType];
+
+/** Every `ApplicationMode` value of the API model. */
+export const ApplicationMode = {
+  STREAMING: 'STREAMING',
+  INTERACTIVE: 'INTERACTIVE',
+} as const;
+export type ApplicationMode = (typeof ApplicationMode)[keyof typeof ApplicationMode];
+
+/** Every `RuntimeEnvironment` value of the API model (the emulator only runs the `FLINK-*` ones). */
+export const RUNTIME_ENVIRONMENTS = [
+  'SQL-1_0',
+  'FLINK-1_6',
+  'FLINK-1_8',
+  'ZEPPELIN-FLINK-1_0',
+  'FLINK-1_11',
+  'FLINK-1_13',
+  'ZEPPELIN-FLINK-2_0',
+  'FLINK-1_15',
+  'ZEPPELIN-FLINK-3_0',
+  'FLINK-1_18',
+  'FLINK-1_19',
+  'FLINK-1_20',
+  'FLINK-2_2',
+] as const;
+export type RuntimeEnvironment = (typeof RUNTIME_ENVIRONMENTS)[number];
+
+/** The operations the emulator records (ListApplicationOperations / DescribeApplicationOperation). */
+export const RecordedOperation = {
+  UpdateApplication: 'UpdateApplication',
+  StartApplication: 'StartApplication',
+  StopApplication: 'StopApplication',
+} as const;
+export type RecordedOperation = (typeof RecordedOperation)[keyof typeof RecordedOperation];
+
+/** `ParallelismConfigurationDescription` of the model. */
+export interface ParallelismConfigurationDescription {
+  readonly ConfigurationType: ConfigurationType;
+  readonly Parallelism: number;
+  readonly ParallelismPerKPU: number;
+  readonly CurrentParallelism: number;
+  readonly AutoScalingEnabled: boolean;
+}
+
+/** `CheckpointConfigurationDescription` of the model. */
+export interface CheckpointConfigurationDescription {
+  readonly ConfigurationType: ConfigurationType;
+  readonly CheckpointingEnabled: boolean;
+  readonly CheckpointInterval: number;
+  readonly MinPauseBetweenCheckpoints: number;
+}
+
+/** `MonitoringConfigurationDescription` of the model. */
+export interface MonitoringConfigurationDescription {
+  readonly ConfigurationType: ConfigurationType;
+  readonly MetricsLevel: string;
+  readonly LogLevel: string;
+}
+
+/** `FlinkApplicationConfigurationDescription` of the model. */
+export interface FlinkApplicationConfigurationDescription {
+  readonly CheckpointConfigurationDescription: CheckpointConfigurationDescription;
+  readonly MonitoringConfigurationDescription: MonitoringConfigurationDescription;
+  readonly ParallelismConfigurationDescription: ParallelismConfigurationDescription;
+  readonly JobPlanDescription?: string;
+}
+
+/** `ApplicationConfigurationDescription` of the model (the members the emulator keeps). */
+export interface ApplicationConfigurationDescription {
+  readonly FlinkApplicationConfigurationDescription: FlinkApplicationConfigurationDescription;
+  readonly ApplicationSnapshotConfigurationDescription: { readonly SnapshotsEnabled: boolean };
+}
+
+/** `ApplicationDetail` of the model, as the emulator returns it. */
+export interface ApplicationDetail {
+  readonly ApplicationARN: string;
+  readonly ApplicationDescription?: string;
+  readonly ApplicationName: string;
+  readonly RuntimeEnvironment: RuntimeEnvironment;
+  readonly ServiceExecutionRole: string;
+  readonly ApplicationStatus: ApplicationStatus;
+  readonly ApplicationVersionId: number;
+  readonly CreateTimestamp: number;
+  readonly LastUpdateTimestamp: number;
+  readonly ApplicationConfigurationDescription: ApplicationConfigurationDescription;
+  readonly ApplicationVersionUpdatedFrom?: number;
+  readonly ConditionalToken: string;
+  readonly ApplicationMode: ApplicationMode;
+}
+
+/** `ApplicationSummary` of the model. */
+export interface ApplicationSummary {
+  readonly ApplicationName: string;
+  readonly ApplicationARN: string;
+  readonly ApplicationStatus: ApplicationStatus;
+  readonly ApplicationVersionId: number;
+  readonly RuntimeEnvironment: RuntimeEnvironment;
+  readonly ApplicationMode: ApplicationMode;
+}
+
+/** `ApplicationOperationInfo` of the model. */
+export interface ApplicationOperationInfo {
+  readonly Operation: RecordedOperation;
+  readonly OperationId: string;
+  readonly StartTime: number;
+  readonly EndTime?: number;
+  readonly OperationStatus: OperationStatus;
+}
+
+/** `ApplicationOperationInfoDetails` of the model. */
+export interface ApplicationOperationInfoDetails {
+  readonly Operation: RecordedOperation;
+  readonly StartTime: number;
+  readonly EndTime?: number;
+  readonly OperationStatus: OperationStatus;
+  readonly ApplicationVersionChangeDetails?: {
+    readonly ApplicationVersionUpdatedFrom: number;
+    readonly ApplicationVersionUpdatedTo: number;
+  };
+}
+
+/** A parsed JSON object (request or response body). */
+export type JsonObject = { [member: string]: unknown };
+
+/** Every operation of the API model; the emulator implements a subset (see `server.ts`). */
+export const MODEL_OPERATIONS = [
+  'AddApplicationCloudWatchLoggingOption',
+  'AddApplicationInput',
+  'AddApplicationInputProcessingConfiguration',
+  'AddApplicationOutput',
+  'AddApplicationReferenceDataSource',
+  'AddApplicationVpcConfiguration',
+  'CreateApplication',
+  'CreateApplicationPresignedUrl',
+  'CreateApplicationSnapshot',
+  'DeleteApplication',
+  'DeleteApplicationCloudWatchLoggingOption',
+  'DeleteApplicationInputProcessingConfiguration',
+  'DeleteApplicationOutput',
+  'DeleteApplicationReferenceDataSource',
+  'DeleteApplicationSnapshot',
+  'DeleteApplicationVpcConfiguration',
+  'DescribeApplication',
+  'DescribeApplicationOperation',
+  'DescribeApplicationSnapshot',
+  'DescribeApplicationVersion',
+  'DiscoverInputSchema',
+  'ListApplicationOperations',
+  'ListApplicationSnapshots',
+  'ListApplicationVersions',
+  'ListApplications',
+  'ListTagsForResource',
+  'RollbackApplication',
+  'StartApplication',
+  'StopApplication',
+  'TagResource',
+  'UntagResource',
+  'UpdateApplication',
+  'UpdateApplicationMaintenanceConfiguration',
+] as const;
+export type ModelOperation = (typeof MODEL_OPERATIONS)[number];
+
+/**
+ * One operation's handler: validates the parsed request body against the operation's
+ * constraint table, acts on the store and returns the response body.
+ */
+export type OperationHandler = (body: JsonObject, store: Store) => JsonObject;

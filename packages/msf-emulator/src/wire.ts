@@ -1,0 +1,94 @@
+import type { StoredApplication, StoredOperation } from './store';
+import type {
+  ApplicationDetail,
+  ApplicationOperationInfo,
+  ApplicationOperationInfoDetails,
+  ApplicationSummary,
+} from './types';
+
+/** AWS JSON 1.1 timestamps are epoch seconds; fractions keep the millisecond precision. */
+export function epochSeconds(date: Date): number {
+  return date.getTime() / 1000;
+}
+
+/** `ApplicationDetail` as DescribeApplication returns it; always a fresh object. */
+export function toApplicationDetail(app: StoredApplication): ApplicationDetail {
+  return {
+    ApplicationARN: app.arn,
+    ...(app.description === undefined ? {} : { ApplicationDescription: app.description }),
+    ApplicationName: app.name,
+    RuntimeEnvironment: app.runtime,
+    ServiceExecutionRole: app.role,
+    ApplicationStatus: app.status,
+    ApplicationVersionId: app.versionId,
+    CreateTimestamp: epochSeconds(app.createTime),
+    LastUpdateTimestamp: epochSeconds(app.lastUpdateTime),
+    ApplicationConfigurationDescription: {
+      FlinkApplicationConfigurationDescription: {
+        CheckpointConfigurationDescription: {
+          ConfigurationType: app.checkpoint.configurationType,
+          CheckpointingEnabled: app.checkpoint.checkpointingEnabled,
+          CheckpointInterval: app.checkpoint.checkpointInterval,
+          MinPauseBetweenCheckpoints: app.checkpoint.minPauseBetweenCheckpoints,
+        },
+        MonitoringConfigurationDescription: {
+          ConfigurationType: app.monitoring.configurationType,
+          MetricsLevel: app.monitoring.metricsLevel,
+          LogLevel: app.monitoring.logLevel,
+        },
+        ParallelismConfigurationDescription: {
+          ConfigurationType: app.parallelism.configurationType,
+          Parallelism: app.parallelism.parallelism,
+          ParallelismPerKPU: app.parallelism.parallelismPerKpu,
+          CurrentParallelism: app.currentParallelism,
+          AutoScalingEnabled: app.parallelism.autoScalingEnabled,
+        },
+      },
+      ApplicationSnapshotConfigurationDescription: { SnapshotsEnabled: app.snapshotsEnabled },
+    },
+    ...(app.versionUpdatedFrom === undefined ? {} : { ApplicationVersionUpdatedFrom: app.versionUpdatedFrom }),
+    ConditionalToken: app.conditionalToken,
+    ApplicationMode: app.mode,
+  };
+}
+
+/** `ApplicationSummary` as ListApplications returns it (no parallelism, as on AWS). */
+export function toApplicationSummary(app: StoredApplication): ApplicationSummary {
+  return {
+    ApplicationName: app.name,
+    ApplicationARN: app.arn,
+    ApplicationStatus: app.status,
+    ApplicationVersionId: app.versionId,
+    RuntimeEnvironment: app.runtime,
+    ApplicationMode: app.mode,
+  };
+}
+
+/** `ApplicationOperationInfo` (ListApplicationOperations). EndTime only once the operation ended. */
+export function toOperationInfo(operation: StoredOperation): ApplicationOperationInfo {
+  return {
+    Operation: operation.operation,
+    OperationId: operation.id,
+    StartTime: epochSeconds(operation.startTime),
+    ...(operation.endTime === undefined ? {} : { EndTime: epochSeconds(operation.endTime) }),
+    OperationStatus: operation.status,
+  };
+}
+
+/** `ApplicationOperationInfoDetails` (DescribeApplicationOperation). */
+export function toOperationDetails(operation: StoredOperation): ApplicationOperationInfoDetails {
+  return {
+    Operation: operation.operation,
+    StartTime: epochSeconds(operation.startTime),
+    ...(operation.endTime === undefined ? {} : { EndTime: epochSeconds(operation.endTime) }),
+    OperationStatus: operation.status,
+    ...(operation.versionChange === undefined
+      ? {}
+      : {
+          ApplicationVersionChangeDetails: {
+            ApplicationVersionUpdatedFrom: operation.versionChange.from,
+            ApplicationVersionUpdatedTo: operation.versionChange.to,
+          },
+        }),
+  };
+}

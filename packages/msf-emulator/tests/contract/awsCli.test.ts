@@ -1,0 +1,96 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { type MsfEmulator, startMsfEmulator } from '../../src';
+import { ROLE_ARN, TEST_CREDENTIALS, TEST_REGION } from '../helpers/client';
+
+const run = promisify(execFile);
+
+/** The AWS CLI is optional on developer machines; without it these tests are skipped. */
+const hasAws = spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0;
+
+const CLI_ENV = {
+  ...process.env,
+  AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+  AWS_DEFAULT_REGION: TEST_REGION,
+  AWS_PAGER: '',
+};
+
+describe('Client: aws CLI (skipped when `aws` is not installed)', () => {
+  let emulator: MsfEmulator;
+
+  async function aws(...args: string[]): Promise<Record<string, unknown>> {
+    const { stdout } = await run(
+      'aws',
+      ['kinesisanalyticsv2', ...args, '--endpoint-url', emulator.url, '--output', 'json'],
+      {
+        env: CLI_ENV,
+      },
+    );
+    return JSON.parse(stdout) as Record<string, unknown>;
+  }
+
+  beforeAll(async () => {
+    emulator = await startMsfEmulator({ transitionMs: 0 });
+  });
+
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  (hasAws ? it : it.skip)('returns the created application from aws kinesisanalyticsv2 list-applications', async () => {
+    // Prepare
+    await aws(
+      'create-application',
+      '--application-name',
+      'cli-app',
+      '--runtime-environment',
+      'FLINK-1_20',
+      '--service-execution-role',
+      ROLE_ARN,
+    );
+
+    // Act
+    const output = await aws('list-applications');
+
+    // Assess
+    expect(output).toEqual({
+      ApplicationSummaries: [
+        {
+          ApplicationName: 'cli-app',
+          ApplicationARN: 'arn:aws:kinesisanalytics:us-east-1:123456789012:application/cli-app',
+          ApplicationStatus: 'READY',
+          ApplicationVersionId: 1,
+          RuntimeEnvironment: 'FLINK-1_20',
+          ApplicationMode: 'STREAMING',
+        },
+      ],
+    });
+  });
+
+  (hasAws ? it : it.skip)('returns the AWS error name and message on stderr with a failing exit code', async () => {
+    // Act
+    const failure = await run(
+      'aws',
+      [
+        'kinesisanalyticsv2',
+        'describe-application',
+        '--application-name',
+        'missing-app',
+        '--endpoint-url',
+        emulator.url,
+      ],
+      { env: CLI_ENV },
+    ).then(
+      () => undefined,
+      (err: unknown) => err as { code?: number; stderr?: string },
+    );
+
+    // Assess
+    expect(failure?.code).not.toBe(0);
+    expect(failure?.stderr).toContain(
+      'An error occurred (ResourceNotFoundException) when calling the DescribeApplication operation: ' +
+        'Application missing-app not found',
+    );
+  });
+});

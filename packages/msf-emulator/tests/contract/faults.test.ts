@@ -1,0 +1,172 @@
+import {
+  DescribeApplicationCommand,
+  type KinesisAnalyticsV2Client,
+  ListApplicationsCommand,
+} from '@aws-sdk/client-kinesis-analytics-v2';
+import { type MsfEmulator, startMsfEmulator } from '../../src';
+import { catchError, createClient, createTestApplication, scriptedRandom, uniqueName } from '../helpers/client';
+
+describe('Feature: fault injection', () => {
+  let emulator: MsfEmulator;
+  let client: KinesisAnalyticsV2Client;
+  let noRetryClient: KinesisAnalyticsV2Client;
+
+  beforeAll(async () => {
+    emulator = await startMsfEmulator({ transitionMs: 0 });
+    client = createClient(emulator);
+    noRetryClient = createClient(emulator, { maxAttempts: 1 });
+  });
+
+  afterEach(() => {
+    emulator.setFaults({});
+  });
+
+  afterAll(async () => {
+    client.destroy();
+    noRetryClient.destroy();
+    await emulator.close();
+  });
+
+  it('returns ThrottlingException (HTTP 400, Rate exceeded) when the random draw is below throttleRate', async () => {
+    // Prepare
+    emulator.setFaults({ throttleRate: 0.5, random: scriptedRandom([0.49]) });
+
+    // Act
+    const error = await catchError(noRetryClient.send(new ListApplicationsCommand({})));
+
+    // Assess
+    expect(error.name).toBe('ThrottlingException');
+    expect(error.message).toBe('Rate exceeded');
+    expect(error.$metadata?.httpStatusCode).toBe(400);
+  });
+
+  it('returns ServiceUnavailableException with HTTP 500 when the random draw is below serverErrorRate', async () => {
+    // Prepare
+    emulator.setFaults({ serverErrorRate: 0.5, random: scriptedRandom([0.1]) });
+
+    // Act
+    const error = await catchError(noRetryClient.send(new ListApplicationsCommand({})));
+
+    // Assess
+    expect(error.name).toBe('ServiceUnavailableException');
+    expect(error.message).toBe('Service Unavailable');
+    expect(error.$fault).toBe('server');
+    expect(error.$metadata?.httpStatusCode).toBe(500);
+  });
+
+  it('returns the normal response when the random draw is not below the rates', async () => {
+    // Prepare
+    const random = jest.fn(scriptedRandom([0.5, 0.5]));
+    emulator.setFaults({ throttleRate: 0.5, serverErrorRate: 0.5, random });
+
+    // Act
+    const output = await noRetryClient.send(new ListApplicationsCommand({}));
+
+    // Assess
+    expect(output.ApplicationSummaries).toEqual(expect.any(Array));
+    expect(random).toHaveBeenCalledTimes(2);
+  });
+
+  it('returns faults only for the listed operations', async () => {
+    // Prepare
+    const name = uniqueName('faults-scope');
+    await createTestApplication(client, name);
+    emulator.setFaults({ throttleRate: 1, operations: ['DescribeApplication'] });
+
+    // Act
+    const described = await catchError(noRetryClient.send(new DescribeApplicationCommand({ ApplicationName: name })));
+    const listed = await noRetryClient.send(new ListApplicationsCommand({}));
+
+    // Assess
+    expect(described.name).toBe('ThrottlingException');
+    expect(listed.ApplicationSummaries?.map((summary) => summary.ApplicationName)).toContain(name);
+  });
+
+  it('returns success after the SDK retries one throttled attempt (default maxAttempts 3)', async () => {
+    // Prepare
+    emulator.setFaults({ throttleRate: 0.5, random: scriptedRandom([0]) });
+    const before = emulator.callCount('ListApplications');
+
+    // Act
+    const output = await client.send(new ListApplicationsCommand({}));
+
+    // Assess
+    expect(output.$metadata.attempts).toBe(2);
+    expect(emulator.callCount('ListApplications') - before).toBe(2);
+  });
+
+  it('returns success after the SDK retries one server error', async () => {
+    // Prepare
+    emulator.setFaults({ serverErrorRate: 0.5, random: scriptedRandom([0]) });
+
+    // Act
+    const output = await client.send(new ListApplicationsCommand({}));
+
+    // Assess
+    expect(output.$metadata.attempts).toBe(2);
+  });
+
+  it('returns no faults after setFaults replaces them', async () => {
+    // Prepare
+    emulator.setFaults({ throttleRate: 1 });
+    emulator.setFaults({ latencyMs: 0 });
+
+    // Act
+    const output = await noRetryClient.send(new ListApplicationsCommand({}));
+
+    // Assess
+    expect(output.$metadata.httpStatusCode).toBe(200);
+  });
+
+  it('returns no response while latencyMs has not elapsed', async () => {
+    // Prepare: a latency no test outlasts, on one operation of a dedicated emulator.
+    const delayed = await startMsfEmulator({
+      transitionMs: 0,
+      faults: { latencyMs: 60_000, operations: ['DescribeApplication'] },
+    });
+    const delayedClient = createClient(delayed, { maxAttempts: 1 });
+    let settled = false;
+    const pending = delayedClient.send(new DescribeApplicationCommand({ ApplicationName: 'any-app' })).finally(() => {
+      settled = true;
+    });
+    for (let poll = 0; poll < 400 && delayed.callCount('DescribeApplication') === 0; poll += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+
+    // Act
+    const listed = await delayedClient.send(new ListApplicationsCommand({}));
+
+    // Assess
+    expect(delayed.callCount('DescribeApplication')).toBe(1);
+    expect(listed.ApplicationSummaries).toEqual([]);
+    expect(settled).toBe(false);
+    await delayed.close();
+    await expect(pending).rejects.toThrow();
+    delayedClient.destroy();
+  });
+
+  it.each([{ throttleRate: 1.5 }, { serverErrorRate: -0.1 }, { latencyMs: Number.NaN }])(
+    'throws RangeError for out-of-range fault settings %j',
+    (faults) => {
+      // Act
+      const act = (): void => emulator.setFaults(faults);
+
+      // Assess
+      expect(act).toThrow(RangeError);
+    },
+  );
+
+  it('returns faults configured at start through the faults option', async () => {
+    // Prepare
+    const faulty = await startMsfEmulator({ transitionMs: 0, faults: { throttleRate: 1 } });
+    const faultyClient = createClient(faulty, { maxAttempts: 1 });
+
+    // Act
+    const error = await catchError(faultyClient.send(new ListApplicationsCommand({})));
+    faultyClient.destroy();
+    await faulty.close();
+
+    // Assess
+    expect(error.name).toBe('ThrottlingException');
+  });
+});
