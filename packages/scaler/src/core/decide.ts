@@ -96,9 +96,16 @@ const decide = (row: Row, app: AppSnapshot, instant: Date): Decision => {
     return { action: 'skip', reason: notRunningReason(app.status), figures };
   }
   if (currentKPU === targetKPU) {
+    // The autoscaling choice travels with a scaling update only: switching it alone would be
+    // an extra UpdateApplication (and restart) the schedule did not ask for. Say so.
+    const wanted = autoScalingFor(row.autoScaling, app.autoScalingEnabled);
+    const pending =
+      wanted === app.autoScalingEnabled
+        ? ''
+        : `; autoscaling is ${app.autoScalingEnabled ? 'on' : 'off'} and is turned ${wanted ? 'on' : 'off'} (autoScaling: ${row.autoScaling}) with the next scaling`;
     return {
       action: 'keep',
-      reason: `${period}: already at ${targetKPU} KPU (parallelism ${app.parallelism}, ${app.parallelismPerKPU} per KPU)`,
+      reason: `${period}: already at ${targetKPU} KPU (parallelism ${app.parallelism}, ${app.parallelismPerKPU} per KPU)${pending}`,
       figures,
     };
   }

@@ -60,7 +60,7 @@ const apply = async (
       return { ...base, outcome: Outcome.UNCHANGED, reason: `${decision.reason}${note}` };
     case 'scale': {
       if (context.dryRun) {
-        return { ...base, outcome: Outcome.SCALED, reason: `would scale: ${decision.reason} (dry run)${note}` };
+        return { ...base, outcome: Outcome.SCALED, reason: `${decision.reason}${note} (dry run: not sent)` };
       }
       const operationId = await context.applications.update(decision.plan);
       return {

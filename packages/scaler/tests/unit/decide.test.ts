@@ -68,6 +68,21 @@ describe('Function: decide', () => {
     expect(decision.reason).toContain('already at 4 KPU');
   });
 
+  it('says when the autoscaling choice waits for the next scaling', () => {
+    // Act
+    const decision = decide(
+      aRow({ autoScaling: 'disable' }),
+      aSnapshot({ parallelism: 4, autoScalingEnabled: true }),
+      PEAK_INSTANT,
+    );
+
+    // Assess
+    expect(decision.action).toBe('keep');
+    expect(decision.reason).toMatch(
+      /autoscaling is on and is turned off \(autoScaling: disable\) with the next scaling$/,
+    );
+  });
+
   it('scales down at the scale-down hour itself (sample defect: 8 -> 20 at 20:00 stayed high)', () => {
     // Act
     const decision = decide(

@@ -165,7 +165,7 @@ describe('Function: runScaler', () => {
     // Assess
     expect(summary.dryRun).toBe(true);
     expect(summary.outcomes[0]).toMatchObject({ outcome: 'scaled', targetKPU: 4, targetParallelism: 4 });
-    expect(summary.outcomes[0]?.reason).toMatch(/^would scale/);
+    expect(summary.outcomes[0]?.reason).toMatch(/\(dry run: not sent\)$/);
     expect(msfMock).toHaveReceivedCommandTimes(UpdateApplicationCommand, 0);
   });
 
