@@ -41,4 +41,4 @@ const OUTCOME_METRIC: Readonly<Record<Outcome, string>> = {
 /** Metric with the number of rows a run read. */
 const ROWS_TOTAL_METRIC = 'RowsTotal';
 
-export { FAILING_OUTCOMES, OUTCOMES, OUTCOME_METRIC, Outcome, ROWS_TOTAL_METRIC };
+export { FAILING_OUTCOMES, OUTCOME_METRIC, OUTCOMES, Outcome, ROWS_TOTAL_METRIC };

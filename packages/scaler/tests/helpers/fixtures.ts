@@ -83,4 +83,4 @@ const PEAK_INSTANT = new Date('2026-11-27T10:00:00Z');
 /** Friday 2026-11-27, 20:00 UTC: the scale-down hour, off-peak. */
 const OFF_PEAK_INSTANT = new Date('2026-11-27T20:00:00Z');
 
-export { aRow, aSnapshot, anApplicationDetail, anItem, OFF_PEAK_INSTANT, PEAK_INSTANT };
+export { anApplicationDetail, anItem, aRow, aSnapshot, OFF_PEAK_INSTANT, PEAK_INSTANT };

@@ -1,9 +1,9 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeApplicationCommand,
   KinesisAnalyticsV2Client,
   UpdateApplicationCommand,
 } from '@aws-sdk/client-kinesis-analytics-v2';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { main } from '../../src/cli/program';

@@ -6,8 +6,8 @@ import {
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../src/handler';
-import { anApplicationDetail, anItem } from '../helpers/fixtures';
 import { getScheduledEvent } from '../helpers/events';
+import { anApplicationDetail, anItem } from '../helpers/fixtures';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const msfMock = mockClient(KinesisAnalyticsV2Client);

@@ -1,3 +1,4 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   ConcurrentModificationException,
   DescribeApplicationCommand,
@@ -6,7 +7,6 @@ import {
   ResourceNotFoundException,
   UpdateApplicationCommand,
 } from '@aws-sdk/client-kinesis-analytics-v2';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { ScalerClients } from '../../src/adapters/clients';

@@ -1,0 +1,184 @@
+import { Defaults } from '@msf-scaler/scaler';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { LocalDefaults, LocalEnvVar } from '../constants';
+import { ExamplesFileError, LocalStackError } from '../errors';
+import { type LocalStack, startLocalStack } from '../localStack';
+import { seedExamples } from '../seed';
+import { exitCodeFor, type LocalEnding } from './exitCode';
+
+/** Where `pnpm local` reads and writes, and how it waits: injected so tests run it in-process. */
+interface LocalIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Resolves with the signal's name once the user asks to stop (SIGINT, SIGTERM). */
+  readonly waitForStop: () => Promise<string>;
+}
+
+/** The validated flags of `pnpm local`. */
+interface LocalRequest {
+  readonly ddbPort: number;
+  readonly msfPort: number;
+  readonly transitionMs: number;
+  readonly seed: boolean;
+  readonly table: string;
+}
+
+const parseWhole =
+  (flag: string, min: number, max: number) =>
+  (value: string): number => {
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+      throw new InvalidArgumentError(
+        `${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}.`,
+      );
+    }
+    return parsed;
+  };
+
+const buildProgram = (io: LocalIo, onRequest: (request: LocalRequest) => void): Command => {
+  const program = new Command('pnpm local')
+    .description(
+      'Run the local world in the foreground: dynalite (DynamoDB) and the MSF emulator on 127.0.0.1, no AWS account. ' +
+        'Prints the environment variables that point the scaler, its CLI and the AWS CLI at them (stdout), then runs until Ctrl+C.',
+    )
+    .addOption(
+      new Option('--ddb-port <port>', 'DynamoDB (dynalite) port; 0 = any free port')
+        .default(LocalDefaults.CLI_DDB_PORT)
+        .argParser(parseWhole('--ddb-port', 0, 65535)),
+    )
+    .addOption(
+      new Option('--msf-port <port>', 'MSF emulator port; 0 = any free port')
+        .default(LocalDefaults.CLI_MSF_PORT)
+        .argParser(parseWhole('--msf-port', 0, 65535)),
+    )
+    .addOption(
+      new Option('--transition-ms <ms>', 'how long STARTING/UPDATING/... last in the emulator; 0 = instant')
+        .default(LocalDefaults.CLI_TRANSITION_MS)
+        .argParser(parseWhole('--transition-ms', 0, 3_600_000)),
+    )
+    .addOption(new Option('--seed', 'load examples/schedules.json: the rows and their applications'))
+    .addOption(
+      // Read from io.env rather than with Option.env(), which reads process.env behind the tests' back.
+      new Option('--table <name>', 'schedule table to create').default(
+        io.env[LocalEnvVar.TABLE] ?? Defaults.TABLE_NAME,
+        `$${LocalEnvVar.TABLE}, else ${Defaults.TABLE_NAME}`,
+      ),
+    )
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .showHelpAfterError()
+    .action((flags: { ddbPort: number; msfPort: number; transitionMs: number; seed?: boolean; table: string }) => {
+      onRequest({
+        ddbPort: flags.ddbPort,
+        msfPort: flags.msfPort,
+        transitionMs: flags.transitionMs,
+        seed: flags.seed === true,
+        table: flags.table,
+      });
+    });
+  return program;
+};
+
+/**
+ * Parses `pnpm local` flags (flag > env > default).
+ *
+ * @returns the request, or the ending when there is nothing to run (help, usage error).
+ * @example
+ * parseLocalArgs(['--ddb-port', '0', '--seed'], io); // { ddbPort: 0, msfPort: 8081, transitionMs: 5000, seed: true, ... }
+ */
+const parseLocalArgs = (args: readonly string[], io: LocalIo): LocalRequest | LocalEnding => {
+  let request: LocalRequest | undefined;
+  const program = buildProgram(io, (parsed) => {
+    request = parsed;
+  });
+  try {
+    program.parse([...args], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)
+        ? 'help'
+        : 'usage-error';
+    }
+    throw error;
+  }
+  return request ?? 'usage-error';
+};
+
+/**
+ * The `export NAME=value` lines for a POSIX shell: the stack's env, plus AWS_DEFAULT_REGION
+ * because AWS CLI v1 reads only that one.
+ */
+const renderExports = (stack: LocalStack): string =>
+  Object.entries({ ...stack.env, AWS_DEFAULT_REGION: stack.region })
+    .map(([name, value]) => `export ${name}=${value}`)
+    .join('\n');
+
+/** The human part: what runs where, and what to try. */
+const renderBanner = (stack: LocalStack, request: LocalRequest, seeded: string): string =>
+  [
+    'Local stack running (no AWS account needed):',
+    `  DynamoDB (dynalite)  ${stack.ddbEndpoint}  table ${stack.tableName}`,
+    `  MSF emulator         ${stack.msfEndpoint}  transitions take ${request.transitionMs} ms`,
+    seeded,
+    '',
+    'In another shell, set the variables printed on stdout (e.g. start with `pnpm -s local > /tmp/msf-local.env`',
+    'and run `. /tmp/msf-local.env`), then try:',
+    '  pnpm msf-scaler plan --at 2026-11-27T20:00:00Z',
+    '  pnpm msf-scaler run',
+    '  aws kinesisanalyticsv2 list-applications',
+    '  aws kinesisanalyticsv2 describe-application --application-name orders-enricher',
+    `  aws dynamodb scan --table-name ${stack.tableName}`,
+    '',
+    'Press Ctrl+C to stop.',
+  ].join('\n');
+
+/**
+ * `pnpm local`: parse -> start -> print -> wait for Ctrl+C -> close. Never calls process.exit;
+ * returns the exit code (0 stopped cleanly, 1 could not start, 2 usage error).
+ *
+ * @example
+ * const code = await runLocal(['--seed'], { stdout: process.stdout, stderr: process.stderr, env: process.env, waitForStop });
+ */
+const runLocal = async (args: readonly string[], io: LocalIo): Promise<number> => {
+  const request = parseLocalArgs(args, io);
+  if (typeof request === 'string') return exitCodeFor(request);
+
+  let stack: LocalStack;
+  try {
+    stack = await startLocalStack({
+      ddbPort: request.ddbPort,
+      msfPort: request.msfPort,
+      transitionMs: request.transitionMs,
+      tableName: request.table,
+    });
+  } catch (error) {
+    if (!(error instanceof LocalStackError)) throw error;
+    io.stderr.write(`error: ${error.message}\n`);
+    return exitCodeFor('start-failed');
+  }
+
+  try {
+    let seeded = '  (empty table; add --seed to load examples/schedules.json)';
+    if (request.seed) {
+      io.stderr.write(`Seeding examples; started applications take ${request.transitionMs} ms to reach RUNNING...\n`);
+      const result = await seedExamples(stack);
+      seeded = `  Seeded ${result.rows} rows and ${result.created.length} applications (${result.started.length} started) from examples/schedules.json`;
+    }
+    io.stdout.write(`${renderExports(stack)}\n`);
+    io.stderr.write(`${renderBanner(stack, request, seeded)}\n`);
+    const signal = await io.waitForStop();
+    io.stderr.write(`\n${signal}: stopping the local stack...\n`);
+  } catch (error) {
+    if (!(error instanceof ExamplesFileError || error instanceof LocalStackError)) throw error;
+    io.stderr.write(`error: ${error.message}\n`);
+    return exitCodeFor('start-failed');
+  } finally {
+    await stack.close();
+  }
+  io.stderr.write('Stopped.\n');
+  return exitCodeFor('stopped');
+};
+
+export type { LocalIo, LocalRequest };
+export { parseLocalArgs, renderExports, runLocal };

@@ -1,0 +1,117 @@
+import { describeWindow, kpuFor, OUTCOMES, type RunSummary } from '@msf-scaler/scaler';
+import { parseRow } from '@msf-scaler/schema';
+import type { Examples } from '../examples';
+import type { AppKpuHours, DemoReport, RowNote, TimelineApp, TimelineCell } from './types';
+
+/** An application as the emulator holds it after one run. */
+interface AppState {
+  readonly status: string;
+  readonly parallelism: number;
+  readonly parallelismPerKPU: number;
+}
+
+/** One simulated hour: the run's summary and every application's state right after it. */
+interface HourRecord {
+  readonly instant: Date;
+  readonly summary: RunSummary;
+  /** By application name; missing when the emulator has no such application. */
+  readonly apps: ReadonlyMap<string, AppState>;
+}
+
+// Statuses in which the job does not run, so no KPU is billed.
+const STOPPED = new Set(['READY', 'DELETING', 'ROLLED_BACK']);
+// Outcomes that are the scaler doing its job; every other one is worth a note.
+const QUIET = new Set(['scaled', 'unchanged']);
+
+const kpuOf = (state: AppState | undefined): number | null =>
+  state === undefined || STOPPED.has(state.status) ? null : kpuFor(state.parallelism, state.parallelismPerKPU);
+
+interface RowView {
+  readonly label: string;
+  /** highKPU when the scaler manages the application (valid, enabled row). */
+  readonly highKPU?: number;
+}
+
+const viewRow = (rows: Examples['rows'], name: string): RowView => {
+  const position = rows.findIndex((row) => row.appName === name);
+  if (position < 0) return { label: 'no schedule row' };
+  const parsed = parseRow(rows[position], position);
+  if (!parsed.ok) return { label: 'row invalid: left alone' };
+  const { row } = parsed;
+  const schedule = `${row.lowKPU}-${row.highKPU} KPU, ${describeWindow(row)}`;
+  if (!row.enabled) return { label: `row disabled: left alone (${schedule})` };
+  return { label: schedule, highKPU: row.highKPU };
+};
+
+const cellFor = (record: HourRecord, name: string): TimelineCell => {
+  const kpu = kpuOf(record.apps.get(name));
+  const outcome = record.summary.outcomes.find((candidate) => candidate.rowId === name);
+  if (outcome?.outcome !== 'scaled' || outcome.targetKPU === undefined || outcome.currentKPU === undefined)
+    return { kpu };
+  return { kpu, event: outcome.targetKPU > outcome.currentKPU ? 'up' : 'down' };
+};
+
+const rowNotes = (records: readonly HourRecord[]): RowNote[] => {
+  const notes = new Map<string, { rowId: string; outcome: string; runs: number; reason: string }>();
+  for (const record of records) {
+    for (const outcome of record.summary.outcomes) {
+      if (QUIET.has(outcome.outcome)) continue;
+      const key = `${outcome.rowId}\u0000${outcome.outcome}`;
+      const note = notes.get(key);
+      if (note === undefined) {
+        notes.set(key, { rowId: outcome.rowId, outcome: outcome.outcome, runs: 1, reason: outcome.reason });
+      } else {
+        note.runs += 1;
+      }
+    }
+  }
+  return [...notes.values()];
+};
+
+const outcomeTotals = (records: readonly HourRecord[]): Record<string, number> => {
+  const totals: Record<string, number> = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0]));
+  for (const record of records) {
+    for (const [outcome, count] of Object.entries(record.summary.counts))
+      totals[outcome] = (totals[outcome] ?? 0) + count;
+  }
+  return totals;
+};
+
+/**
+ * Turns a simulation (one record per hour) into what the demo prints: the timeline, the
+ * rows the scaler did not act on with their reasons, and the KPU-hours of the applications
+ * it manages against keeping each at its highKPU around the clock. KPUs come from the
+ * emulator's state, not from the scaler's report, so the timeline shows what really ran.
+ * Pure.
+ *
+ * @example
+ * const report = buildReport(examples, records);
+ * report.kpuHours; // [{ name: 'orders-enricher', used: 120, atHigh: 192 }, ...]
+ */
+const buildReport = (examples: Examples, records: readonly HourRecord[]): DemoReport => {
+  const apps: TimelineApp[] = [];
+  const kpuHours: AppKpuHours[] = [];
+  for (const app of examples.applications) {
+    const view = viewRow(examples.rows, app.name);
+    const cells = records.map((record) => cellFor(record, app.name));
+    apps.push({ name: app.name, label: app.running ? view.label : `${view.label}; not started`, cells });
+    if (view.highKPU !== undefined && app.running) {
+      kpuHours.push({
+        name: app.name,
+        used: cells.reduce((sum, cell) => sum + (cell.kpu ?? 0), 0),
+        atHigh: view.highKPU * records.length,
+      });
+    }
+  }
+  const first = records[0];
+  return {
+    timeline: { start: first?.instant ?? new Date(0), apps },
+    hours: records.length,
+    outcomeTotals: outcomeTotals(records),
+    rowNotes: rowNotes(records),
+    kpuHours,
+  };
+};
+
+export type { AppState, HourRecord };
+export { buildReport };

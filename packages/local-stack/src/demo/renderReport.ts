@@ -1,0 +1,89 @@
+import { paint, Style } from './ansi';
+import { renderTimeline } from './renderTimeline';
+import type { AppKpuHours, DemoReport, RenderOptions, RowNote } from './types';
+
+const HOUR_MS = 3_600_000;
+
+const isoMinute = (instant: Date): string => `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+const percent = (part: number, whole: number): string => (whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`);
+
+/**
+ * The rows the scaler did not scale or keep (invalid, skipped, busy, error), one line each
+ * with how many runs ended that way and the first run's reason.
+ *
+ * @example
+ * renderRowNotes([{ rowId: 'clicks-dedup', outcome: 'invalid', runs: 48, reason: 'row "clicks-dedup": highKPU 2 is below lowKPU 6; highKPU must be >= lowKPU' }]);
+ */
+const renderRowNotes = (notes: readonly RowNote[], options: RenderOptions = {}): string => {
+  const colour = options.colour ?? false;
+  if (notes.length === 0) return 'Every row was scaled or already at its target in every run.';
+  const idWidth = Math.max(...notes.map((note) => note.rowId.length));
+  const outcomeWidth = Math.max(...notes.map((note) => `${note.outcome} x${note.runs}`.length));
+  const lines = notes.map((note) => {
+    const style = note.outcome === 'invalid' || note.outcome === 'error' ? Style.RED : Style.YELLOW;
+    const outcome = paint(`${note.outcome} x${note.runs}`.padEnd(outcomeWidth), style, colour);
+    return `  ${note.rowId.padEnd(idWidth)}  ${outcome}  ${note.reason}`;
+  });
+  return ['Rows the scaler did not scale (outcome x runs, reason):', ...lines].join('\n');
+};
+
+/**
+ * KPU-hours per scheduled application and in total, against keeping every one of them at its
+ * highKPU all the time, in KPU-hours and as a percentage.
+ *
+ * @example
+ * renderKpuHours([{ name: 'orders', used: 120, atHigh: 192 }], 48);
+ * // '...\nKPU-hours: 120 used vs 192 at highKPU all the time: 72 saved (38% less)'
+ */
+const renderKpuHours = (apps: readonly AppKpuHours[], hours: number, options: RenderOptions = {}): string => {
+  const colour = options.colour ?? false;
+  const used = apps.reduce((sum, app) => sum + app.used, 0);
+  const atHigh = apps.reduce((sum, app) => sum + app.atHigh, 0);
+  const nameWidth = Math.max('total'.length, ...apps.map((app) => app.name.length));
+  const header = `  ${''.padEnd(nameWidth)}  ${'used'.padStart(6)}  ${'at highKPU'.padStart(10)}  saved`;
+  const line = (name: string, a: number, b: number): string =>
+    `  ${name.padEnd(nameWidth)}  ${String(a).padStart(6)}  ${String(b).padStart(10)}  ${percent(b - a, b).padStart(5)}`;
+  const summary =
+    `KPU-hours: ${used} used vs ${atHigh} at highKPU all the time: ` +
+    `${atHigh - used} saved (${percent(atHigh - used, atHigh)} less)`;
+  return [
+    `KPU-hours over ${hours} h of the ${apps.length === 1 ? 'application' : `${apps.length} applications`} the scaler manages:`,
+    header,
+    ...apps.map((app) => line(app.name, app.used, app.atHigh)),
+    line('total', used, atHigh),
+    '',
+    paint(summary, Style.BOLD, colour),
+  ].join('\n');
+};
+
+/**
+ * The whole demo output: title, the simulated period, the timeline, run totals, rows not
+ * acted on and the KPU-hours comparison. Pure.
+ *
+ * @example
+ * process.stdout.write(`${renderDemo(report, { colour: false })}\n`);
+ */
+const renderDemo = (report: DemoReport, options: RenderOptions = {}): string => {
+  const colour = options.colour ?? false;
+  const start = report.timeline.start;
+  const end = new Date(start.getTime() + report.hours * HOUR_MS);
+  const totals = Object.entries(report.outcomeTotals)
+    .filter(([, count]) => count > 0)
+    .map(([outcome, count]) => `${outcome} ${count}`)
+    .join(', ');
+  return [
+    paint('MSF Scheduled Scaler: local demo (no AWS account)', Style.BOLD, colour),
+    `${report.hours} simulated hours from ${isoMinute(start)} to ${isoMinute(end)}, one scaler run per hour,`,
+    'against dynalite and the MSF emulator on loopback (the same runScaler the Lambda runs).',
+    '',
+    renderTimeline(report.timeline, options),
+    '',
+    `Runs: ${report.hours}; row outcomes over all runs: ${totals}.`,
+    renderRowNotes(report.rowNotes, options),
+    '',
+    renderKpuHours(report.kpuHours, report.hours, options),
+  ].join('\n');
+};
+
+export { renderDemo, renderKpuHours, renderRowNotes };

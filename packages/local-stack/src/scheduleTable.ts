@@ -1,0 +1,58 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import { LocalStackError } from './errors';
+
+const POLL_MS = 10;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const tableStatus = async (client: DynamoDBClient, tableName: string): Promise<string | undefined> => {
+  try {
+    const output = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return output.Table?.TableStatus ?? 'UNKNOWN';
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException) return undefined;
+    throw error;
+  }
+};
+
+/**
+ * Creates the schedule table if it is missing (partition key `appName` of type S, on-demand
+ * billing, as the infrastructure creates it) and waits until it is ACTIVE.
+ *
+ * The SDK's `waitUntilTableExists` waits at least 20 s between polls; dynalite with
+ * `createTableMs: 0` is ACTIVE within milliseconds, so a short poll loop is used instead.
+ *
+ * @throws LocalStackError when the table is not ACTIVE within `timeoutMs`.
+ * @example
+ * await ensureScheduleTable(new DynamoDBClient({ endpoint }), 'msf-scaler-schedules', 5000);
+ */
+const ensureScheduleTable = async (client: DynamoDBClient, tableName: string, timeoutMs: number): Promise<void> => {
+  if ((await tableStatus(client, tableName)) === undefined) {
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [{ AttributeName: 'appName', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'appName', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+  }
+  // Polls are bounded by count, not by reading the clock, so a fake clock cannot stall this.
+  const polls = Math.max(1, Math.ceil(timeoutMs / POLL_MS));
+  let status: string | undefined;
+  for (let poll = 0; poll < polls; poll += 1) {
+    status = await tableStatus(client, tableName);
+    if (status === 'ACTIVE') return;
+    await sleep(POLL_MS);
+  }
+  throw new LocalStackError(
+    `schedule table "${tableName}" is still ${status ?? 'missing'} after ${timeoutMs} ms; dynalite should create tables at once, so check that nothing else listens on its port`,
+  );
+};
+
+export { ensureScheduleTable };

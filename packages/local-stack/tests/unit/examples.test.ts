@@ -1,0 +1,82 @@
+import * as path from 'node:path';
+import { parseRow } from '@msf-scaler/schema';
+import { ExamplesFileError } from '../../src/errors';
+import { DEFAULT_EXAMPLES_FILE, parseExamples, readExamples } from '../../src/examples';
+
+const anApp = { name: 'orders', parallelism: 2, parallelismPerKPU: 1, autoScalingEnabled: true, running: true };
+
+describe('Function: parseExamples', () => {
+  it('keeps rows exactly as written and reads the applications', () => {
+    // Prepare
+    const document = {
+      description: 'ignored',
+      rows: [{ appName: 'orders', lowKPU: 9, highKPU: 1 }],
+      applications: [anApp],
+    };
+
+    // Act
+    const examples = parseExamples(document, 'x.json');
+
+    // Assess
+    expect(examples).toEqual({ rows: [{ appName: 'orders', lowKPU: 9, highKPU: 1 }], applications: [anApp] });
+  });
+
+  it.each([
+    ['not an object', [], 'x.json: the file must hold one JSON object with "rows" and "applications"'],
+    ['rows missing', { applications: [] }, 'x.json: "rows" must be an array of table items'],
+    [
+      'a row that is not an object',
+      { rows: [1], applications: [] },
+      'x.json: rows[0] must be an object (one table item)',
+    ],
+    [
+      'a bad parallelism',
+      { rows: [], applications: [{ ...anApp, parallelism: 0 }] },
+      'x.json: applications[0].parallelism (orders) must be a whole number >= 1',
+    ],
+    [
+      'a duplicate application',
+      { rows: [], applications: [anApp, anApp] },
+      'x.json: application "orders" is listed twice',
+    ],
+  ])('rejects %s with a message naming the file and the member', (_case, document, message) => {
+    // Act
+    const parse = () => parseExamples(document, 'x.json');
+
+    // Assess
+    expect(parse).toThrow(ExamplesFileError);
+    expect(parse).toThrow(`${message} (see examples/README.md for the format)`);
+  });
+});
+
+describe('Function: readExamples', () => {
+  it('names the file when it cannot be read', async () => {
+    // Prepare
+    const missing = path.join(__dirname, 'no-such-file.json');
+
+    // Act
+    const read = readExamples(missing);
+
+    // Assess
+    await expect(read).rejects.toThrow(`cannot read the examples file ${missing}`);
+  });
+
+  it('ships examples covering every case the demo shows', async () => {
+    // Act
+    const examples = await readExamples(DEFAULT_EXAMPLES_FILE);
+
+    // Assess
+    const parsed = examples.rows.map((row, position) => parseRow(row, position));
+    const rows = parsed.flatMap((result) => (result.ok ? [result.row] : []));
+    const app = (name: string) => examples.applications.find((candidate) => candidate.name === name);
+    expect(rows.some((row) => row.scaleUpHour === 8 && row.scaleDownHour === 20 && row.timezone === 'UTC')).toBe(true);
+    expect(rows.some((row) => row.scaleUpHour > row.scaleDownHour)).toBe(true);
+    expect(rows.some((row) => row.timezone !== 'UTC')).toBe(true);
+    expect(rows.some((row) => row.peakDays.join(',') === 'MON,TUE,WED,THU,FRI')).toBe(true);
+    expect(rows.some((row) => app(row.appName)?.parallelismPerKPU === 2)).toBe(true);
+    expect(rows.some((row) => !row.enabled)).toBe(true);
+    expect(rows.some((row) => app(row.appName)?.running === false)).toBe(true);
+    expect(parsed.filter((result) => !result.ok)).toHaveLength(1);
+    expect(examples.rows.every((row) => app(String(row.appName)) !== undefined)).toBe(true);
+  });
+});

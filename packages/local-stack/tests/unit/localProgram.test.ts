@@ -1,0 +1,83 @@
+import { exitCodeFor } from '../../src/cli/exitCode';
+import { type LocalIo, parseLocalArgs } from '../../src/cli/localProgram';
+
+const anIo = (env: Record<string, string> = {}): LocalIo & { readonly out: string[]; readonly err: string[] } => {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: { write: (text: string) => out.push(text) },
+    stderr: { write: (text: string) => err.push(text) },
+    env,
+    waitForStop: () => Promise.resolve('SIGINT'),
+  };
+};
+
+describe('Function: parseLocalArgs', () => {
+  it('defaults to ports 8000 and 8081, 5 s transitions, no seeding and the default table', () => {
+    // Act
+    const request = parseLocalArgs([], anIo());
+
+    // Assess
+    expect(request).toEqual({
+      ddbPort: 8000,
+      msfPort: 8081,
+      transitionMs: 5000,
+      seed: false,
+      table: 'msf-scaler-schedules',
+    });
+  });
+
+  it('reads every flag', () => {
+    // Act
+    const request = parseLocalArgs(
+      ['--ddb-port', '0', '--msf-port', '9001', '--transition-ms', '0', '--seed', '--table', 'mine'],
+      anIo(),
+    );
+
+    // Assess
+    expect(request).toEqual({ ddbPort: 0, msfPort: 9001, transitionMs: 0, seed: true, table: 'mine' });
+  });
+
+  it('takes the table from SCHEDULE_TABLE when --table is not given, and the flag over it', () => {
+    // Act
+    const fromEnv = parseLocalArgs([], anIo({ SCHEDULE_TABLE: 'from-env' }));
+    const fromFlag = parseLocalArgs(['--table', 'from-flag'], anIo({ SCHEDULE_TABLE: 'from-env' }));
+
+    // Assess
+    expect(fromEnv).toMatchObject({ table: 'from-env' });
+    expect(fromFlag).toMatchObject({ table: 'from-flag' });
+  });
+
+  it.each([
+    [['--ddb-port', 'abc'], '--ddb-port must be a whole number from 0 to 65535, got "abc".'],
+    [['--msf-port', '70000'], '--msf-port must be a whole number from 0 to 65535, got "70000".'],
+    [['--transition-ms', '-1'], '--transition-ms must be a whole number from 0 to 3600000, got "-1".'],
+    [['--nope'], "error: unknown option '--nope'"],
+  ])('reports a usage error for %j, which exits 2', (args, message) => {
+    // Prepare
+    const io = anIo();
+
+    // Act
+    const ending = parseLocalArgs(args, io);
+
+    // Assess
+    expect(ending).toBe('usage-error');
+    expect(exitCodeFor('usage-error')).toBe(2);
+    expect(io.err.join('')).toContain(message);
+  });
+
+  it('prints help on stdout and exits 0 for --help', () => {
+    // Prepare
+    const io = anIo();
+
+    // Act
+    const ending = parseLocalArgs(['--help'], io);
+
+    // Assess
+    expect(ending).toBe('help');
+    expect(exitCodeFor('help')).toBe(0);
+    expect(io.out.join('')).toContain('--ddb-port <port>');
+  });
+});
