@@ -19,8 +19,8 @@ const instantOf = (event: Partial<ScheduledEvent>, now: () => Date): Date =>
 /**
  * Lambda entry point, fired by the hourly EventBridge rule. Logs one JSON line per row and a
  * summary line, emits one metric per outcome, and returns the run summary. It throws only
- * when the run as a whole cannot happen (misconfiguration, table unreadable), so
- * EventBridge retries and the DLQ and alarms see it.
+ * when the run as a whole cannot happen (misconfiguration, table unreadable), so Lambda's
+ * async retries, the dead-letter queue and the function-errors alarm see it.
  */
 const handler = async (event: Partial<ScheduledEvent>, context?: Context): Promise<RunSummary> => {
   if (context !== undefined) logger.addContext(context);

@@ -1,0 +1,30 @@
+import { Defaults, FAILING_OUTCOMES, OUTCOME_METRIC } from '@msf-scaler/scaler';
+import type { RowAttribute } from '@msf-scaler/schema';
+
+/**
+ * Names the stack shares with the scaler Lambda. The scaler owns them (`@msf-scaler/scaler`):
+ * the alarms must read exactly the metrics it emits, since an alarm on a metric nobody
+ * emits never fires, and with missing data not breaching it would never say so either.
+ */
+
+/** `POWERTOOLS_SERVICE_NAME` of the scaler; Powertools adds it as the `service` dimension. */
+export const SERVICE_NAME: string = Defaults.SERVICE_NAME;
+
+/** `POWERTOOLS_METRICS_NAMESPACE` of the scaler. */
+export const METRICS_NAMESPACE: string = Defaults.METRICS_NAMESPACE;
+
+/**
+ * The per-run EMF metrics (unit Count) that mean rows were not reconciled: one per failing
+ * outcome of the scaler (`RowsErrored`, `RowsInvalid`). The scaler emits every outcome
+ * metric on every run, zeros included.
+ */
+export const FAILING_ROW_METRICS: readonly string[] = [...FAILING_OUTCOMES].map((outcome) => OUTCOME_METRIC[outcome]);
+
+/** Partition key of the schedule table: one row per MSF application, keyed by its name. */
+export const TABLE_PARTITION_KEY = 'appName' satisfies RowAttribute;
+
+/** Default name of the schedule table (context `tableName`), the scaler's default too. */
+export const DEFAULT_TABLE_NAME: string = Defaults.TABLE_NAME;
+
+/** Default EventBridge schedule (context `schedule`): every hour at minute 0, UTC. */
+export const DEFAULT_SCHEDULE = 'cron(0 * * * ? *)';

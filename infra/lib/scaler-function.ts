@@ -1,0 +1,138 @@
+import * as path from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { METRICS_NAMESPACE, SERVICE_NAME } from './constants';
+import { ScalerPermissionsPolicy } from './iam/scaler-permissions-policy';
+
+/** The workspace root: bundling runs there, with its `pnpm-lock.yaml`. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** The Lambda entry point, `handler` in `packages/scaler/src/handler.ts`. */
+export const SCALER_ENTRY = path.join(REPO_ROOT, 'packages', 'scaler', 'src', 'handler.ts');
+
+/** Lambda runtime of the scaler; {@link scalerBundlingOptions} targets the same Node version. */
+export const SCALER_RUNTIME = Runtime.NODEJS_22_X;
+
+/**
+ * The esbuild settings of the scaler bundle: the one place they are written down. The stack
+ * passes them to `NodejsFunction` and `infra/test/bundle.test.ts` builds the real bundle
+ * with exactly these settings, so the size it prints is the size that ships.
+ *
+ * @example
+ * ```ts
+ * new NodejsFunction(this, 'Function', { entry: SCALER_ENTRY, bundling: scalerBundlingOptions });
+ * ```
+ */
+export const scalerBundlingOptions: BundlingOptions = {
+  // Local esbuild from the workspace root (run through `pnpm exec`); never Docker.
+  forceDockerBundling: false,
+  minify: true,
+  // Needs NODE_OPTIONS=--enable-source-maps (set below) to map stack traces to TypeScript.
+  sourceMap: true,
+  target: 'node22',
+  format: OutputFormat.CJS,
+  // Prefer the ESM builds of dependencies: esbuild can tree-shake them (smaller bundle,
+  // faster cold start), which the CommonJS builds defeat.
+  mainFields: ['module', 'main'],
+  // Bundle the AWS SDK v3 too instead of using the copy in the Lambda runtime: the
+  // scaler is tested against the SDK versions pinned in the lockfile, and the runtime's
+  // copy changes under us whenever AWS updates it.
+  externalModules: [],
+};
+
+/** Props of {@link ScalerFunction}. */
+export interface ScalerFunctionProps {
+  /** The schedule table; the function gets its name in `SCHEDULE_TABLE` and may scan it. */
+  readonly table: ITable;
+  /**
+   * Restricts the MSF applications the function may touch to names starting with this.
+   *
+   * @default - every application in the account and region
+   */
+  readonly appNamePrefix?: string;
+}
+
+/**
+ * The scaler Lambda: Node.js 22 on ARM, bundled locally with esbuild, with its own role,
+ * least-privilege policy ({@link ScalerPermissionsPolicy}) and log group (3 months).
+ *
+ * @example
+ * ```ts
+ * const scaler = new ScalerFunction(this, 'ScalerFunction', { table, appNamePrefix: 'orders-' });
+ * scaler.lambdaFunction.functionName;
+ * ```
+ */
+export class ScalerFunction extends Construct {
+  public readonly lambdaFunction: NodejsFunction;
+  public readonly role: Role;
+  public readonly logGroup: LogGroup;
+
+  public constructor(scope: Construct, id: string, props: ScalerFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      retention: RetentionDays.THREE_MONTHS,
+      // Only the schedule table outlives the stack; logs expire with their retention anyway.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // An explicit role, so CDK does not attach the AWS-managed AWSLambdaBasicExecutionRole
+    // (logs:* on every log group).
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'MSF scheduled scaler: scan the schedule table, describe and update MSF applications.',
+    });
+    const permissions = new ScalerPermissionsPolicy(this, 'Permissions', {
+      table: props.table,
+      logGroup: this.logGroup,
+      ...(props.appNamePrefix === undefined ? {} : { appNamePrefix: props.appNamePrefix }),
+    });
+    permissions.attachToRole(this.role);
+
+    this.lambdaFunction = new NodejsFunction(this, 'Function', {
+      description: 'Scales MSF applications to the parallelism their schedule row asks for.',
+      entry: SCALER_ENTRY,
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: path.join(REPO_ROOT, 'pnpm-lock.yaml'),
+      runtime: SCALER_RUNTIME,
+      architecture: Architecture.ARM_64,
+      // Memory also buys CPU: 512 MB keeps the cold start of a bundle with the SDK short, and
+      // 24 runs a day cost next to nothing.
+      memorySize: 512,
+      // A run is a Scan plus Describe/Update per application, 8 at a time (SCALER_CONCURRENCY):
+      // seconds for 100 applications (the default MSF quota per region). Five minutes leave
+      // room for SDK retries with backoff on throttling while staying far below the hourly
+      // period, so a run always ends before the next one starts.
+      timeout: Duration.minutes(5),
+      // One run at a time: two overlapping runs would race on the same applications.
+      reservedConcurrentExecutions: 1,
+      // Retries of failed runs and where they end up: ScalerTrigger configures both, with the
+      // dead-letter queue it owns.
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: {
+        SCHEDULE_TABLE: props.table.tableName,
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: scalerBundlingOptions,
+    });
+    // The first scheduled run must not find the role without its permissions.
+    this.lambdaFunction.node.addDependency(permissions);
+    Validations.of(this.lambdaFunction).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'nodejs22.x is a supported LTS runtime (AWS deprecation date 2027-04-30), chosen on purpose: the ' +
+        'bundle targets node22 and the pinned SDK and Powertools versions were checked on it. Moving to ' +
+        'nodejs24.x is a deliberate change of SCALER_RUNTIME and the esbuild target together.',
+    });
+  }
+}

@@ -1,0 +1,112 @@
+import { EXAMPLE_ROW, toDynamoDbItemJson } from '@msf-scaler/schema';
+import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { AlarmTopic } from './alarm-topic';
+import { DEFAULT_TABLE_NAME } from './constants';
+import { ScalerAlarms } from './scaler-alarms';
+import { ScalerFunction } from './scaler-function';
+import { ScalerTrigger } from './scaler-trigger';
+import { ScheduleTable } from './schedule-table';
+
+/**
+ * Props of {@link ScalerStack}. `bin/app.ts` fills them from the CDK context
+ * (`readScalerConfig`, same names).
+ */
+export interface ScalerStackProps extends StackProps {
+  /**
+   * Name of the schedule table.
+   *
+   * @default 'msf-scaler-schedules'
+   */
+  readonly tableName?: string;
+  /**
+   * `true`: use the existing table named `tableName` instead of creating it, for example the
+   * one an earlier `cdk destroy` kept.
+   *
+   * @default false
+   */
+  readonly importTable?: boolean;
+  /**
+   * EventBridge schedule expression of the runs.
+   *
+   * @default 'cron(0 * * * ? *)' - every hour at minute 0, UTC
+   */
+  readonly schedule?: string;
+  /**
+   * Only MSF applications whose names start with this may be described or updated.
+   *
+   * @default - every application in the account and region
+   */
+  readonly appNamePrefix?: string;
+  /**
+   * E-mail address subscribed to the alarm topic.
+   *
+   * @default - no subscription
+   */
+  readonly alarmEmail?: string;
+}
+
+/**
+ * The MSF scheduled scaler: the schedule table, the scaler Lambda with its least-privilege
+ * role, the EventBridge rule that runs it (with a dead-letter queue), its alarms and the
+ * encrypted topic they notify.
+ *
+ * Outputs: `TableName`, `FunctionName`, `AlarmTopicArn` and `OnboardingCommand`, an
+ * `aws dynamodb put-item` command that adds an example row.
+ *
+ * @example
+ * ```ts
+ * const app = new App();
+ * new ScalerStack(app, 'MsfScheduledScaler', { alarmEmail: 'ops@example.com', appNamePrefix: 'orders-' });
+ * ```
+ */
+export class ScalerStack extends Stack {
+  public constructor(scope: Construct, id: string, props: ScalerStackProps = {}) {
+    super(scope, id, props);
+
+    const { table } = new ScheduleTable(this, 'ScheduleTable', {
+      tableName: props.tableName ?? DEFAULT_TABLE_NAME,
+      ...(props.importTable === undefined ? {} : { importTable: props.importTable }),
+    });
+    const scaler = new ScalerFunction(this, 'ScalerFunction', {
+      table,
+      ...(props.appNamePrefix === undefined ? {} : { appNamePrefix: props.appNamePrefix }),
+    });
+    const trigger = new ScalerTrigger(this, 'ScalerTrigger', {
+      target: scaler.lambdaFunction,
+      ...(props.schedule === undefined ? {} : { schedule: props.schedule }),
+    });
+    const { topic } = new AlarmTopic(this, 'AlarmTopic', {
+      ...(props.alarmEmail === undefined ? {} : { email: props.alarmEmail }),
+    });
+    new ScalerAlarms(this, 'ScalerAlarms', {
+      scalerFunction: scaler.lambdaFunction,
+      deadLetterQueue: trigger.deadLetterQueue,
+      topic,
+    });
+
+    new CfnOutput(this, 'TableName', { description: 'The schedule table.', value: table.tableName });
+    new CfnOutput(this, 'FunctionName', {
+      description: 'The scaler Lambda (invoke it by hand with a scheduled event to run now).',
+      value: scaler.lambdaFunction.functionName,
+    });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      description: 'Every alarm notifies this topic; subscribe more endpoints to it.',
+      value: topic.topicArn,
+    });
+    new CfnOutput(this, 'OnboardingCommand', {
+      description: 'Adds an example schedule row; change appName and the figures first.',
+      value: `aws dynamodb put-item --region ${Aws.REGION} --table-name ${table.tableName} --item '${exampleItemJson(props.appNamePrefix)}'`,
+    });
+  }
+}
+
+/**
+ * The schema's example row as DynamoDB JSON; its appName is given the prefix when it lacks it,
+ * so the example names an application the scaler may touch.
+ */
+function exampleItemJson(appNamePrefix: string | undefined): string {
+  const prefix = appNamePrefix ?? '';
+  const appName = EXAMPLE_ROW.appName.startsWith(prefix) ? EXAMPLE_ROW.appName : `${prefix}${EXAMPLE_ROW.appName}`;
+  return toDynamoDbItemJson({ ...EXAMPLE_ROW, appName });
+}
