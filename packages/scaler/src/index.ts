@@ -5,6 +5,7 @@ export { createMsfApplications, toSnapshot, toUpdateApplicationInput } from './a
 export { scanScheduleTable } from './adapters/scheduleTable';
 export type { CliIo } from './cli/program';
 export { main } from './cli/program';
+export { quietPinnedSdkNotice } from './cli/quietSdkNotice';
 export { Defaults, EnvVar } from './constants';
 export type { Decision, DecisionFigures, ScalePlan } from './core/decide';
 export { decide } from './core/decide';

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { quietPinnedSdkNotice } from '@msf-scaler/scaler';
 /**
  * `pnpm bench [--apps N] [--latency-ms MS] [--concurrency 1,8,32]`: prints the scaler's run
  * time, throughput, MSF calls and memory against the local stack. Figures only, no assertions.
@@ -7,6 +8,8 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ExitCode } from '../cli/exitCode';
 import { runBenchmark } from './benchmark';
 import { renderBenchmark } from './renderBenchmark';
+
+quietPinnedSdkNotice(process.env);
 
 const whole =
   (flag: string, min: number, max: number) =>

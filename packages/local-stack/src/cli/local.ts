@@ -1,8 +1,11 @@
 #!/usr/bin/env node
+import { quietPinnedSdkNotice } from '@msf-scaler/scaler';
 /**
  * `pnpm local`: the local world in the foreground until Ctrl+C; see `runLocal`.
  */
 import { runLocal } from './localProgram';
+
+quietPinnedSdkNotice(process.env);
 
 const waitForStop = (): Promise<string> =>
   new Promise((resolve) => {

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
+import { quietPinnedSdkNotice } from '@msf-scaler/scaler';
 /**
  * `pnpm start`: the embedded demo. No flags, no AWS account; see `runDemo`.
  */
 import { runDemo } from '../demo/runDemo';
+
+quietPinnedSdkNotice(process.env);
 
 runDemo({ stdout: process.stdout, env: process.env }).then(
   () => {

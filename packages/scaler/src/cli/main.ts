@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { createScalerClients } from '../adapters/clients';
 import { main } from './program';
+import { quietPinnedSdkNotice } from './quietSdkNotice';
+
+quietPinnedSdkNotice(process.env);
 
 main(process.argv.slice(2), {
   stdout: process.stdout,

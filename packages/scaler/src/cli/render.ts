@@ -22,12 +22,14 @@ const outcomeLabel = (outcome: RowOutcome, dryRun: boolean): string =>
   dryRun && outcome.outcome === 'scaled' ? 'would scale' : outcome.outcome;
 
 /**
- * The run as a table a person reads at a glance: one line per row with status, KPU
+ * The run as a table a person reads at a glance: one line per row, in name order, with status, KPU
  * (current -> target), peak or not, outcome and the reason, then a summary line.
  */
 const renderSummary = (summary: RunSummary, options: { readonly colour: boolean }): string => {
   const header = ['APP', 'STATUS', 'KPU', 'PEAK', 'OUTCOME', 'REASON'];
-  const rows = summary.outcomes.map((outcome) => [
+  // Scan order is hash order: people find an application faster in name order.
+  const sorted = [...summary.outcomes].sort((a, b) => a.rowId.localeCompare(b.rowId));
+  const rows = sorted.map((outcome) => [
     outcome.rowId,
     outcome.status ?? '-',
     kpuCell(outcome),
@@ -48,7 +50,7 @@ const renderSummary = (summary: RunSummary, options: { readonly colour: boolean 
       })
       .join('  ')
       .trimEnd();
-  const body = summary.outcomes.map((outcome, index) => line(rows[index] ?? [], outcome.outcome));
+  const body = sorted.map((outcome, index) => line(rows[index] ?? [], outcome.outcome));
   return [line(header), ...body, '', renderCounts(summary)].join('\n');
 };
 
