@@ -52,6 +52,21 @@ export class ServiceError extends Error {
   }
 }
 
+/**
+ * ResourceInUseException for an application whose status does not allow `action`, worded the
+ * same for every operation: `Application <name> is in <status> state and cannot be <action>; <hint>`.
+ */
+export function statusConflict(
+  app: { readonly name: string; readonly status: string },
+  action: 'started' | 'stopped' | 'updated' | 'deleted',
+  hint: string,
+): ServiceError {
+  return new ServiceError(
+    ErrorCode.ResourceInUseException,
+    `Application ${app.name} is in ${app.status} state and cannot be ${action}; ${hint}`,
+  );
+}
+
 /** Content type of every AWS JSON 1.1 response. */
 export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 

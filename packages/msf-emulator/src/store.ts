@@ -89,6 +89,17 @@ export function newConditionalToken(): string {
   return randomBytes(16).toString('hex');
 }
 
+/** The job now runs with the configured parallelism (what `currentParallelism` reports follows it). */
+export function applyConfiguredParallelism(app: StoredApplication): void {
+  app.currentParallelism = app.parallelism.parallelism;
+}
+
+/** Completion of STARTING and UPDATING: the job (re)starts, RUNNING with the configured parallelism. */
+export function runWithConfiguredParallelism(app: StoredApplication): void {
+  app.status = ApplicationStatus.RUNNING;
+  applyConfiguredParallelism(app);
+}
+
 /**
  * In-memory state of all applications plus the state machine's timers.
  *

@@ -1,20 +1,12 @@
-/** Exit codes of the local-stack commands. */
-const ExitCode = {
-  /** Ran and stopped cleanly (Ctrl+C included). */
-  OK: 0,
-  /** Could not start (port in use, bad examples file, ...). */
-  FAILED: 1,
-  /** Bad flags. */
-  USAGE: 2,
-} as const;
-
-type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+import { ExitCode } from '@msf-scaler/scaler';
 
 /** How a `pnpm local` session ended. */
 type LocalEnding = 'stopped' | 'start-failed' | 'usage-error' | 'help';
 
 /**
- * The exit-code policy of `pnpm local`, in one pure function.
+ * The exit-code policy of `pnpm local`, in one pure function, on the scaler CLI's exit codes:
+ * 0 ran and stopped cleanly (Ctrl+C included), 1 could not start (port in use, bad examples
+ * file, ...), 2 bad flags.
  *
  * @example
  * exitCodeFor('stopped'); // 0

@@ -1,4 +1,4 @@
-import { ErrorCode, ServiceError } from '../errors';
+import { ErrorCode, ServiceError, statusConflict } from '../errors';
 import { ApplicationNameShape, required, TimestampShape } from '../shapes';
 import type { Store } from '../store';
 import { ApplicationStatus, type JsonObject } from '../types';
@@ -40,11 +40,7 @@ export function deleteApplication(body: JsonObject, store: Store): JsonObject {
     );
   }
   if (!DELETABLE.has(app.status)) {
-    throw new ServiceError(
-      ErrorCode.ResourceInUseException,
-      `Application ${app.name} is in ${app.status} state and cannot be deleted; ` +
-        `wait until it is ${[...DELETABLE].join(', ')}`,
-    );
+    throw statusConflict(app, 'deleted', `wait until it is ${[...DELETABLE].join(', ')}`);
   }
   store.transition(app, ApplicationStatus.DELETING, (deleted) => {
     store.remove(deleted);

@@ -1,4 +1,4 @@
-import { ErrorCode, ServiceError } from '../errors';
+import { statusConflict } from '../errors';
 import {
   ApplicationNameShape,
   ApplicationRestoreConfigurationShape,
@@ -6,7 +6,7 @@ import {
   OpaqueStructureShape,
   required,
 } from '../shapes';
-import type { Store } from '../store';
+import { runWithConfiguredParallelism, type Store } from '../store';
 import { ApplicationStatus, type JsonObject, RecordedOperation } from '../types';
 import { type ConstraintTable, validateInput } from '../validation';
 
@@ -36,20 +36,9 @@ export function startApplication(body: JsonObject, store: Store): JsonObject {
   const input = validateInput<StartApplicationRequest>(body, startApplicationConstraints);
   const app = store.get(input.ApplicationName);
   if (app.status !== ApplicationStatus.READY) {
-    throw new ServiceError(
-      ErrorCode.ResourceInUseException,
-      `Application ${app.name} is in ${app.status} state and cannot be started; only a READY application can be started`,
-    );
+    throw statusConflict(app, 'started', 'only a READY application can be started');
   }
   const operation = store.recordOperation(app, RecordedOperation.StartApplication);
-  store.transition(
-    app,
-    ApplicationStatus.STARTING,
-    (started) => {
-      started.status = ApplicationStatus.RUNNING;
-      started.currentParallelism = started.parallelism.parallelism;
-    },
-    operation,
-  );
+  store.transition(app, ApplicationStatus.STARTING, runWithConfiguredParallelism, operation);
   return { OperationId: operation.id };
 }

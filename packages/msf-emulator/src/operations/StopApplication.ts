@@ -1,4 +1,4 @@
-import { ErrorCode, ServiceError } from '../errors';
+import { statusConflict } from '../errors';
 import { ApplicationNameShape, BooleanObjectShape, required } from '../shapes';
 import type { Store } from '../store';
 import { ApplicationStatus, type JsonObject, RecordedOperation } from '../types';
@@ -38,10 +38,7 @@ export function stopApplication(body: JsonObject, store: Store): JsonObject {
       !force && FORCE_STOPPABLE.has(app.status)
         ? 'only a RUNNING application can be stopped without Force; set Force to stop it now'
         : `it can be stopped only in ${force ? [...FORCE_STOPPABLE].join(', ') : 'RUNNING'} state`;
-    throw new ServiceError(
-      ErrorCode.ResourceInUseException,
-      `Application ${app.name} is in ${app.status} state and cannot be stopped; ${hint}`,
-    );
+    throw statusConflict(app, 'stopped', hint);
   }
   const operation = store.recordOperation(app, RecordedOperation.StopApplication);
   store.transition(

@@ -1,5 +1,5 @@
 import { checkParallelismLimits } from '../capacity';
-import { ErrorCode, ServiceError } from '../errors';
+import { ErrorCode, ServiceError, statusConflict } from '../errors';
 import {
   ApplicationNameShape,
   ApplicationRestoreConfigurationShape,
@@ -18,7 +18,14 @@ import {
   RuntimeEnvironmentShape,
   required,
 } from '../shapes';
-import { newConditionalToken, type ParallelismSettings, type Store, type StoredApplication } from '../store';
+import {
+  applyConfiguredParallelism,
+  newConditionalToken,
+  type ParallelismSettings,
+  runWithConfiguredParallelism,
+  type Store,
+  type StoredApplication,
+} from '../store';
 import { ApplicationStatus, ConfigurationType, type JsonObject, OperationStatus, RecordedOperation } from '../types';
 import { type ConstraintTable, validateInput } from '../validation';
 import { toApplicationDetail } from '../wire';
@@ -188,10 +195,7 @@ export function updateApplication(body: JsonObject, store: Store): JsonObject {
   checkParallelismLimits(parallelism.parallelism, parallelism.parallelismPerKpu);
   checkVersion(app, input);
   if (!UPDATABLE.has(app.status)) {
-    throw new ServiceError(
-      ErrorCode.ResourceInUseException,
-      `Application ${app.name} is in ${app.status} state and cannot be updated; ` + 'retry when it is RUNNING or READY',
-    );
+    throw statusConflict(app, 'updated', 'retry when it is RUNNING or READY');
   }
 
   const from = app.versionId;
@@ -206,18 +210,10 @@ export function updateApplication(body: JsonObject, store: Store): JsonObject {
   const operation = store.recordOperation(app, RecordedOperation.UpdateApplication, { from, to: app.versionId });
   if (app.status === ApplicationStatus.READY) {
     // Nothing runs, so there is nothing to restart: the new settings apply at once.
-    app.currentParallelism = app.parallelism.parallelism;
+    applyConfiguredParallelism(app);
     store.endOperation(operation, OperationStatus.SUCCESSFUL);
   } else {
-    store.transition(
-      app,
-      ApplicationStatus.UPDATING,
-      (updated) => {
-        updated.status = ApplicationStatus.RUNNING;
-        updated.currentParallelism = updated.parallelism.parallelism;
-      },
-      operation,
-    );
+    store.transition(app, ApplicationStatus.UPDATING, runWithConfiguredParallelism, operation);
   }
   return { ApplicationDetail: toApplicationDetail(app), OperationId: operation.id };
 }

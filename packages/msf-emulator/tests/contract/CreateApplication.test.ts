@@ -1,33 +1,15 @@
-import { CreateApplicationCommand, type KinesisAnalyticsV2Client } from '@aws-sdk/client-kinesis-analytics-v2';
-import { type MsfEmulator, startMsfEmulator } from '../../src';
-import {
-  catchError,
-  createClient,
-  createTestApplication,
-  ROLE_ARN,
-  steppingClock,
-  uniqueName,
-} from '../helpers/client';
+import { CreateApplicationCommand } from '@aws-sdk/client-kinesis-analytics-v2';
+import { createTestApplication, expectServiceError, ROLE_ARN, steppingClock, uniqueName } from '../helpers/client';
+import { startEmulatorWithClient, useEmulator } from '../helpers/emulator';
 
 const START = new Date('2026-03-01T08:00:00.250Z');
 
 describe('Operation: CreateApplication', () => {
-  let emulator: MsfEmulator;
-  let client: KinesisAnalyticsV2Client;
-
-  beforeAll(async () => {
-    emulator = await startMsfEmulator({
-      transitionMs: 0,
-      region: 'eu-west-1',
-      accountId: '111122223333',
-      clock: steppingClock(START),
-    });
-    client = createClient(emulator);
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await emulator.close();
+  const msf = useEmulator({
+    transitionMs: 0,
+    region: 'eu-west-1',
+    accountId: '111122223333',
+    clock: steppingClock(START),
   });
 
   it('returns a READY application at version 1 with the defaults of the model', async () => {
@@ -35,7 +17,7 @@ describe('Operation: CreateApplication', () => {
     const name = uniqueName('create-defaults');
 
     // Act
-    const detail = await createTestApplication(client, name, { ApplicationDescription: 'orders job' });
+    const detail = await createTestApplication(msf.client, name, { ApplicationDescription: 'orders job' });
 
     // Assess
     expect(detail).toEqual({
@@ -78,13 +60,11 @@ describe('Operation: CreateApplication', () => {
 
   it('returns timestamps from the injected clock, with millisecond precision', async () => {
     // Prepare
-    const clockEmulator = await startMsfEmulator({ transitionMs: 0, clock: () => START });
-    const clockClient = createClient(clockEmulator);
+    const clocked = await startEmulatorWithClient({ transitionMs: 0, clock: () => START });
 
     // Act
-    const detail = await createTestApplication(clockClient, uniqueName('create-clock'));
-    clockClient.destroy();
-    await clockEmulator.close();
+    const detail = await createTestApplication(clocked.client, uniqueName('create-clock'));
+    await clocked.stop();
 
     // Assess
     expect(detail.CreateTimestamp).toEqual(START);
@@ -96,7 +76,7 @@ describe('Operation: CreateApplication', () => {
     const name = uniqueName('create-custom');
 
     // Act
-    const detail = await createTestApplication(client, name, {
+    const detail = await createTestApplication(msf.client, name, {
       ApplicationConfiguration: {
         FlinkApplicationConfiguration: {
           ParallelismConfiguration: {
@@ -127,7 +107,7 @@ describe('Operation: CreateApplication', () => {
     const name = uniqueName('create-default-type');
 
     // Act
-    const detail = await createTestApplication(client, name, {
+    const detail = await createTestApplication(msf.client, name, {
       ApplicationConfiguration: {
         FlinkApplicationConfiguration: {
           ParallelismConfiguration: { ConfigurationType: 'DEFAULT', Parallelism: 12, AutoScalingEnabled: false },
@@ -151,45 +131,42 @@ describe('Operation: CreateApplication', () => {
   it('returns ResourceInUseException when the name is taken', async () => {
     // Prepare
     const name = uniqueName('create-twice');
-    await createTestApplication(client, name);
+    await createTestApplication(msf.client, name);
 
     // Act
-    const error = await catchError(createTestApplication(client, name));
+    const call = createTestApplication(msf.client, name);
 
     // Assess
-    expect(error.name).toBe('ResourceInUseException');
-    expect(error.message).toBe(`Application ${name} already exists`);
+    await expectServiceError(call, 'ResourceInUseException', `Application ${name} already exists`);
   });
 
   it('returns InvalidArgumentException for a runtime that is not FLINK-*', async () => {
     // Act
-    const error = await catchError(
-      createTestApplication(client, uniqueName('create-sql'), { RuntimeEnvironment: 'SQL-1_0' }),
-    );
+    const call = createTestApplication(msf.client, uniqueName('create-sql'), { RuntimeEnvironment: 'SQL-1_0' });
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toMatch(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       /^RuntimeEnvironment SQL-1_0 is not supported by the MSF emulator; use one of FLINK-1_6, /,
     );
   });
 
   it('returns InvalidArgumentException, worded like AWS, for a runtime outside the model enum', async () => {
     // Act
-    const error = await catchError(
-      client.send(
-        new CreateApplicationCommand({
-          ApplicationName: uniqueName('create-enum'),
-          // @ts-expect-error: a value the SDK types refuse, as a hand-written request could send
-          RuntimeEnvironment: 'FLINK-9_9',
-          ServiceExecutionRole: ROLE_ARN,
-        }),
-      ),
+    const call = msf.client.send(
+      new CreateApplicationCommand({
+        ApplicationName: uniqueName('create-enum'),
+        // @ts-expect-error: a value the SDK types refuse, as a hand-written request could send
+        RuntimeEnvironment: 'FLINK-9_9',
+        ServiceExecutionRole: ROLE_ARN,
+      }),
     );
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       "1 validation error detected: Value 'FLINK-9_9' at 'runtimeEnvironment' failed to satisfy constraint: " +
         'Member must satisfy enum value set: [SQL-1_0, FLINK-1_6, FLINK-1_8, ZEPPELIN-FLINK-1_0, FLINK-1_11, ' +
         'FLINK-1_13, ZEPPELIN-FLINK-2_0, FLINK-1_15, ZEPPELIN-FLINK-3_0, FLINK-1_18, FLINK-1_19, FLINK-1_20, FLINK-2_2]',
@@ -198,19 +175,18 @@ describe('Operation: CreateApplication', () => {
 
   it('returns InvalidArgumentException listing every violation: bad name and missing ServiceExecutionRole', async () => {
     // Act
-    const error = await catchError(
-      client.send(
-        new CreateApplicationCommand({
-          ApplicationName: 'orders job',
-          RuntimeEnvironment: 'FLINK-1_20',
-          ServiceExecutionRole: undefined,
-        }),
-      ),
+    const call = msf.client.send(
+      new CreateApplicationCommand({
+        ApplicationName: 'orders job',
+        RuntimeEnvironment: 'FLINK-1_20',
+        ServiceExecutionRole: undefined,
+      }),
     );
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       '2 validation errors detected: ' +
         "Value 'orders job' at 'applicationName' failed to satisfy constraint: " +
         'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; ' +
@@ -220,17 +196,16 @@ describe('Operation: CreateApplication', () => {
 
   it('returns InvalidArgumentException with the nested member path for Parallelism 0', async () => {
     // Act
-    const error = await catchError(
-      createTestApplication(client, uniqueName('create-zero'), {
-        ApplicationConfiguration: {
-          FlinkApplicationConfiguration: { ParallelismConfiguration: { ConfigurationType: 'CUSTOM', Parallelism: 0 } },
-        },
-      }),
-    );
+    const call = createTestApplication(msf.client, uniqueName('create-zero'), {
+      ApplicationConfiguration: {
+        FlinkApplicationConfiguration: { ParallelismConfiguration: { ConfigurationType: 'CUSTOM', Parallelism: 0 } },
+      },
+    });
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       "1 validation error detected: Value '0' at " +
         "'applicationConfiguration.flinkApplicationConfiguration.parallelismConfiguration.parallelism' " +
         'failed to satisfy constraint: Member must have value greater than or equal to 1',
@@ -239,68 +214,65 @@ describe('Operation: CreateApplication', () => {
 
   it('returns InvalidArgumentException for ParallelismPerKPU above 8', async () => {
     // Act
-    const error = await catchError(
-      createTestApplication(client, uniqueName('create-ppk'), {
-        ApplicationConfiguration: {
-          FlinkApplicationConfiguration: {
-            ParallelismConfiguration: { ConfigurationType: 'CUSTOM', Parallelism: 9, ParallelismPerKPU: 9 },
-          },
+    const call = createTestApplication(msf.client, uniqueName('create-ppk'), {
+      ApplicationConfiguration: {
+        FlinkApplicationConfiguration: {
+          ParallelismConfiguration: { ConfigurationType: 'CUSTOM', Parallelism: 9, ParallelismPerKPU: 9 },
         },
-      }),
-    );
+      },
+    });
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe('ParallelismPerKPU 9 is out of range; use a value from 1 to 8');
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
+      'ParallelismPerKPU 9 is out of range; use a value from 1 to 8',
+    );
   });
 
   it('returns LimitExceededException for more than 64 KPUs', async () => {
-    // Prepare: the SDK retries LimitExceededException as throttling; one attempt keeps the test fast.
-    const noRetryClient = createClient(emulator, { maxAttempts: 1 });
-
-    // Act
-    const error = await catchError(
-      createTestApplication(noRetryClient, uniqueName('create-kpu'), {
-        ApplicationConfiguration: {
-          FlinkApplicationConfiguration: {
-            ParallelismConfiguration: { ConfigurationType: 'CUSTOM', Parallelism: 130, ParallelismPerKPU: 2 },
-          },
+    // Act: the SDK retries LimitExceededException as throttling; one attempt keeps the test fast.
+    const call = createTestApplication(msf.noRetryClient, uniqueName('create-kpu'), {
+      ApplicationConfiguration: {
+        FlinkApplicationConfiguration: {
+          ParallelismConfiguration: { ConfigurationType: 'CUSTOM', Parallelism: 130, ParallelismPerKPU: 2 },
         },
-      }),
-    );
-
-    noRetryClient.destroy();
+      },
+    });
 
     // Assess
-    expect(error.name).toBe('LimitExceededException');
+    const error = await expectServiceError(
+      call,
+      'LimitExceededException',
+      /^Parallelism 130 with ParallelismPerKPU 2 needs 65 KPUs, more than the limit of 64/,
+    );
     expect(error.$metadata?.attempts).toBe(1);
-    expect(error.message).toMatch(/^Parallelism 130 with ParallelismPerKPU 2 needs 65 KPUs, more than the limit of 64/);
   });
 
   it('returns InvalidArgumentException for INTERACTIVE mode with a Flink runtime', async () => {
     // Act
-    const error = await catchError(
-      createTestApplication(client, uniqueName('create-interactive'), { ApplicationMode: 'INTERACTIVE' }),
-    );
+    const call = createTestApplication(msf.client, uniqueName('create-interactive'), {
+      ApplicationMode: 'INTERACTIVE',
+    });
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       'ApplicationMode INTERACTIVE needs a ZEPPELIN-FLINK runtime; use STREAMING with FLINK-1_20',
     );
   });
 
   it('returns InvalidArgumentException for a SQL configuration on a Flink application', async () => {
     // Act
-    const error = await catchError(
-      createTestApplication(client, uniqueName('create-sqlconf'), {
-        ApplicationConfiguration: { SqlApplicationConfiguration: { Inputs: [] } },
-      }),
-    );
+    const call = createTestApplication(msf.client, uniqueName('create-sqlconf'), {
+      ApplicationConfiguration: { SqlApplicationConfiguration: { Inputs: [] } },
+    });
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       'ApplicationConfiguration.SqlApplicationConfiguration is not valid for RuntimeEnvironment FLINK-1_20; remove it',
     );
   });
@@ -310,7 +282,7 @@ describe('Operation: CreateApplication', () => {
     const name = uniqueName('create-extras');
 
     // Act
-    const detail = await createTestApplication(client, name, {
+    const detail = await createTestApplication(msf.client, name, {
       ApplicationConfiguration: {
         ApplicationCodeConfiguration: {
           CodeContentType: 'ZIPFILE',
@@ -323,6 +295,6 @@ describe('Operation: CreateApplication', () => {
 
     // Assess
     expect(detail.ApplicationName).toBe(name);
-    expect(emulator.getApplication(name)?.ApplicationStatus).toBe('READY');
+    expect(msf.emulator.getApplication(name)?.ApplicationStatus).toBe('READY');
   });
 });

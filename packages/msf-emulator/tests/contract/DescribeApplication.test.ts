@@ -1,28 +1,17 @@
-import { DescribeApplicationCommand, type KinesisAnalyticsV2Client } from '@aws-sdk/client-kinesis-analytics-v2';
-import { type MsfEmulator, startMsfEmulator } from '../../src';
-import { catchError, createClient, createTestApplication, uniqueName } from '../helpers/client';
+import { DescribeApplicationCommand } from '@aws-sdk/client-kinesis-analytics-v2';
+import { catchError, createTestApplication, expectServiceError, uniqueName } from '../helpers/client';
+import { useEmulator } from '../helpers/emulator';
 
 describe('Operation: DescribeApplication', () => {
-  let emulator: MsfEmulator;
-  let client: KinesisAnalyticsV2Client;
-
-  beforeAll(async () => {
-    emulator = await startMsfEmulator({ transitionMs: 0 });
-    client = createClient(emulator);
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await emulator.close();
-  });
+  const msf = useEmulator({ transitionMs: 0 });
 
   it('returns the same ApplicationDetail as CreateApplication', async () => {
     // Prepare
     const name = uniqueName('describe');
-    const created = await createTestApplication(client, name);
+    const created = await createTestApplication(msf.client, name);
 
     // Act
-    const output = await client.send(new DescribeApplicationCommand({ ApplicationName: name }));
+    const output = await msf.client.send(new DescribeApplicationCommand({ ApplicationName: name }));
 
     // Assess
     expect(output.ApplicationDetail).toEqual(created);
@@ -31,10 +20,10 @@ describe('Operation: DescribeApplication', () => {
   it('returns the ApplicationDetail when IncludeAdditionalDetails is set', async () => {
     // Prepare
     const name = uniqueName('describe-details');
-    await createTestApplication(client, name);
+    await createTestApplication(msf.client, name);
 
     // Act
-    const output = await client.send(
+    const output = await msf.client.send(
       new DescribeApplicationCommand({ ApplicationName: name, IncludeAdditionalDetails: true }),
     );
 
@@ -46,30 +35,31 @@ describe('Operation: DescribeApplication', () => {
   it('returns timestamps that match what getApplication exposes in epoch seconds', async () => {
     // Prepare
     const name = uniqueName('describe-epoch');
-    await createTestApplication(client, name);
+    await createTestApplication(msf.client, name);
 
     // Act
-    const output = await client.send(new DescribeApplicationCommand({ ApplicationName: name }));
+    const output = await msf.client.send(new DescribeApplicationCommand({ ApplicationName: name }));
 
     // Assess
-    const stored = emulator.getApplication(name);
+    const stored = msf.emulator.getApplication(name);
     expect(output.ApplicationDetail?.CreateTimestamp?.getTime()).toBe((stored?.CreateTimestamp ?? 0) * 1000);
   });
 
   it('returns ResourceNotFoundException for an unknown application', async () => {
     // Act
-    const error = await catchError(client.send(new DescribeApplicationCommand({ ApplicationName: 'missing-app' })));
+    const call = msf.client.send(new DescribeApplicationCommand({ ApplicationName: 'missing-app' }));
 
     // Assess
-    expect(error.name).toBe('ResourceNotFoundException');
-    expect(error.message).toBe('Application missing-app not found');
+    const error = await expectServiceError(call, 'ResourceNotFoundException', 'Application missing-app not found');
     expect(error.$metadata?.httpStatusCode).toBe(400);
   });
 
   it('returns InvalidArgumentException for an empty and a too long name', async () => {
     // Act
-    const empty = await catchError(client.send(new DescribeApplicationCommand({ ApplicationName: '' })));
-    const long = await catchError(client.send(new DescribeApplicationCommand({ ApplicationName: 'a'.repeat(129) })));
+    const empty = await catchError(msf.client.send(new DescribeApplicationCommand({ ApplicationName: '' })));
+    const long = await catchError(
+      msf.client.send(new DescribeApplicationCommand({ ApplicationName: 'a'.repeat(129) })),
+    );
 
     // Assess
     expect(empty.name).toBe('InvalidArgumentException');

@@ -1,34 +1,23 @@
 import {
   DescribeApplicationOperationCommand,
-  type KinesisAnalyticsV2Client,
   StartApplicationCommand,
   UpdateApplicationCommand,
 } from '@aws-sdk/client-kinesis-analytics-v2';
-import { ApplicationStatus, type MsfEmulator, startMsfEmulator } from '../../src';
-import { catchError, createClient, createTestApplication, steppingClock, uniqueName } from '../helpers/client';
+import { ApplicationStatus } from '../../src';
+import { createTestApplication, expectServiceError, steppingClock, uniqueName } from '../helpers/client';
+import { useEmulator } from '../helpers/emulator';
 
 const START = new Date('2026-06-01T20:00:00.000Z');
 
 describe('Operation: DescribeApplicationOperation', () => {
-  let emulator: MsfEmulator;
-  let client: KinesisAnalyticsV2Client;
-
-  beforeAll(async () => {
-    emulator = await startMsfEmulator({ transitionMs: 0, clock: steppingClock(START, 1000) });
-    client = createClient(emulator);
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await emulator.close();
-  });
+  const msf = useEmulator({ transitionMs: 0, clock: steppingClock(START, 1000) });
 
   it('returns a SUCCESSFUL update with its version change and clock times', async () => {
     // Prepare
     const name = uniqueName('describe-op');
-    const created = await createTestApplication(client, name);
-    emulator.forceStatus(name, ApplicationStatus.RUNNING);
-    const update = await client.send(
+    const created = await createTestApplication(msf.client, name);
+    msf.emulator.forceStatus(name, ApplicationStatus.RUNNING);
+    const update = await msf.client.send(
       new UpdateApplicationCommand({
         ApplicationName: name,
         CurrentApplicationVersionId: created.ApplicationVersionId,
@@ -41,7 +30,7 @@ describe('Operation: DescribeApplicationOperation', () => {
     );
 
     // Act
-    const output = await client.send(
+    const output = await msf.client.send(
       new DescribeApplicationOperationCommand({ ApplicationName: name, OperationId: update.OperationId }),
     );
 
@@ -61,11 +50,11 @@ describe('Operation: DescribeApplicationOperation', () => {
   it('returns a StartApplication operation without version change details', async () => {
     // Prepare
     const name = uniqueName('describe-op-start');
-    await createTestApplication(client, name);
-    const start = await client.send(new StartApplicationCommand({ ApplicationName: name }));
+    await createTestApplication(msf.client, name);
+    const start = await msf.client.send(new StartApplicationCommand({ ApplicationName: name }));
 
     // Act
-    const output = await client.send(
+    const output = await msf.client.send(
       new DescribeApplicationOperationCommand({ ApplicationName: name, OperationId: start.OperationId }),
     );
 
@@ -77,72 +66,62 @@ describe('Operation: DescribeApplicationOperation', () => {
   it('returns ResourceNotFoundException for an unknown OperationId', async () => {
     // Prepare
     const name = uniqueName('describe-op-missing');
-    await createTestApplication(client, name);
+    await createTestApplication(msf.client, name);
 
     // Act
-    const error = await catchError(
-      client.send(new DescribeApplicationOperationCommand({ ApplicationName: name, OperationId: 'nope' })),
+    const call = msf.client.send(
+      new DescribeApplicationOperationCommand({ ApplicationName: name, OperationId: 'nope' }),
     );
 
     // Assess
-    expect(error.name).toBe('ResourceNotFoundException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'ResourceNotFoundException',
       `Operation nope not found for application ${name}; list them with ListApplicationOperations`,
     );
   });
 
   it('returns ResourceNotFoundException for an unknown application', async () => {
     // Act
-    const error = await catchError(
-      client.send(new DescribeApplicationOperationCommand({ ApplicationName: 'missing-app', OperationId: 'x' })),
+    const call = msf.client.send(
+      new DescribeApplicationOperationCommand({ ApplicationName: 'missing-app', OperationId: 'x' }),
     );
 
     // Assess
-    expect(error.name).toBe('ResourceNotFoundException');
-    expect(error.message).toBe('Application missing-app not found');
+    await expectServiceError(call, 'ResourceNotFoundException', 'Application missing-app not found');
   });
 
   it('returns InvalidArgumentException without OperationId', async () => {
     // Act
-    const error = await catchError(
-      client.send(new DescribeApplicationOperationCommand({ ApplicationName: 'any-app', OperationId: undefined })),
+    const call = msf.client.send(
+      new DescribeApplicationOperationCommand({ ApplicationName: 'any-app', OperationId: undefined }),
     );
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       "1 validation error detected: Value null at 'operationId' failed to satisfy constraint: Member must not be null",
     );
   });
 
   describe('with a transition that outlasts the test (transitionMs 60000)', () => {
-    let slow: MsfEmulator;
-    let slowClient: KinesisAnalyticsV2Client;
-
-    beforeAll(async () => {
-      slow = await startMsfEmulator({ transitionMs: 60_000 });
-      slowClient = createClient(slow);
-    });
-
-    afterAll(async () => {
-      slowClient.destroy();
-      await slow.close();
-    });
+    const slow = useEmulator({ transitionMs: 60_000 });
 
     it('returns IN_PROGRESS without EndTime, then CANCELLED once forceStatus interrupts it', async () => {
       // Prepare
       const name = uniqueName('describe-op-slow');
-      await createTestApplication(slowClient, name);
-      const start = await slowClient.send(new StartApplicationCommand({ ApplicationName: name }));
+      await createTestApplication(slow.client, name);
+      const start = await slow.client.send(new StartApplicationCommand({ ApplicationName: name }));
       const request = new DescribeApplicationOperationCommand({
         ApplicationName: name,
         OperationId: start.OperationId,
       });
 
       // Act
-      const during = await slowClient.send(request);
-      slow.forceStatus(name, ApplicationStatus.RUNNING);
-      const after = await slowClient.send(request);
+      const during = await slow.client.send(request);
+      slow.emulator.forceStatus(name, ApplicationStatus.RUNNING);
+      const after = await slow.client.send(request);
 
       // Assess
       expect(during.ApplicationOperationInfoDetails?.OperationStatus).toBe('IN_PROGRESS');

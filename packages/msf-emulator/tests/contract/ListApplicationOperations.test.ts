@@ -6,8 +6,8 @@ import {
   StopApplicationCommand,
   UpdateApplicationCommand,
 } from '@aws-sdk/client-kinesis-analytics-v2';
-import { type MsfEmulator, startMsfEmulator } from '../../src';
-import { catchError, createClient, createTestApplication, describeApp, uniqueName } from '../helpers/client';
+import { createTestApplication, describeApp, expectServiceError, uniqueName } from '../helpers/client';
+import { useEmulator } from '../helpers/emulator';
 
 /** Start, update (RUNNING → UPDATING → RUNNING), stop: three SUCCESSFUL operations. */
 async function runLifecycle(client: KinesisAnalyticsV2Client, name: string): Promise<string[]> {
@@ -30,26 +30,15 @@ async function runLifecycle(client: KinesisAnalyticsV2Client, name: string): Pro
 }
 
 describe('Operation: ListApplicationOperations', () => {
-  let emulator: MsfEmulator;
-  let client: KinesisAnalyticsV2Client;
-
-  beforeAll(async () => {
-    emulator = await startMsfEmulator({ transitionMs: 0 });
-    client = createClient(emulator);
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await emulator.close();
-  });
+  const msf = useEmulator({ transitionMs: 0 });
 
   it('returns every operation newest first, SUCCESSFUL with start and end times', async () => {
     // Prepare
     const name = uniqueName('ops');
-    const [startId, updateId, stopId] = await runLifecycle(client, name);
+    const [startId, updateId, stopId] = await runLifecycle(msf.client, name);
 
     // Act
-    const output = await client.send(new ListApplicationOperationsCommand({ ApplicationName: name }));
+    const output = await msf.client.send(new ListApplicationOperationsCommand({ ApplicationName: name }));
 
     // Assess
     const times = { StartTime: expect.any(Date), EndTime: expect.any(Date), OperationStatus: 'SUCCESSFUL' };
@@ -64,10 +53,10 @@ describe('Operation: ListApplicationOperations', () => {
   it('returns only the operations with the requested Operation name', async () => {
     // Prepare
     const name = uniqueName('ops-filter');
-    const [, updateId] = await runLifecycle(client, name);
+    const [, updateId] = await runLifecycle(msf.client, name);
 
     // Act
-    const output = await client.send(
+    const output = await msf.client.send(
       new ListApplicationOperationsCommand({ ApplicationName: name, Operation: 'UpdateApplication' }),
     );
 
@@ -78,10 +67,10 @@ describe('Operation: ListApplicationOperations', () => {
   it('returns no operations for a status no operation has', async () => {
     // Prepare
     const name = uniqueName('ops-status');
-    await runLifecycle(client, name);
+    await runLifecycle(msf.client, name);
 
     // Act
-    const output = await client.send(
+    const output = await msf.client.send(
       new ListApplicationOperationsCommand({ ApplicationName: name, OperationStatus: 'FAILED' }),
     );
 
@@ -92,10 +81,10 @@ describe('Operation: ListApplicationOperations', () => {
   it('returns an empty list for an application without operations', async () => {
     // Prepare
     const name = uniqueName('ops-none');
-    await createTestApplication(client, name);
+    await createTestApplication(msf.client, name);
 
     // Act
-    const output = await client.send(new ListApplicationOperationsCommand({ ApplicationName: name }));
+    const output = await msf.client.send(new ListApplicationOperationsCommand({ ApplicationName: name }));
 
     // Assess
     expect(output.ApplicationOperationInfoList).toEqual([]);
@@ -104,11 +93,11 @@ describe('Operation: ListApplicationOperations', () => {
   it('returns pages of Limit operations linked by an opaque NextToken', async () => {
     // Prepare
     const name = uniqueName('ops-pages');
-    const ids = await runLifecycle(client, name);
+    const ids = await runLifecycle(msf.client, name);
 
     // Act
-    const first = await client.send(new ListApplicationOperationsCommand({ ApplicationName: name, Limit: 2 }));
-    const second = await client.send(
+    const first = await msf.client.send(new ListApplicationOperationsCommand({ ApplicationName: name, Limit: 2 }));
+    const second = await msf.client.send(
       new ListApplicationOperationsCommand({ ApplicationName: name, Limit: 2, NextToken: first.NextToken }),
     );
 
@@ -121,11 +110,14 @@ describe('Operation: ListApplicationOperations', () => {
   it('returns every operation through the SDK paginator', async () => {
     // Prepare
     const name = uniqueName('ops-paginator');
-    const ids = await runLifecycle(client, name);
+    const ids = await runLifecycle(msf.client, name);
     const seen: string[] = [];
 
     // Act
-    for await (const page of paginateListApplicationOperations({ client, pageSize: 1 }, { ApplicationName: name })) {
+    for await (const page of paginateListApplicationOperations(
+      { client: msf.client, pageSize: 1 },
+      { ApplicationName: name },
+    )) {
       seen.push(...(page.ApplicationOperationInfoList ?? []).map((info) => info.OperationId ?? ''));
     }
 
@@ -136,36 +128,34 @@ describe('Operation: ListApplicationOperations', () => {
   it('returns InvalidArgumentException for a NextToken it did not issue', async () => {
     // Prepare
     const name = uniqueName('ops-token');
-    await createTestApplication(client, name);
+    await createTestApplication(msf.client, name);
 
     // Act
-    const error = await catchError(
-      client.send(new ListApplicationOperationsCommand({ ApplicationName: name, NextToken: 'bogus' })),
-    );
+    const call = msf.client.send(new ListApplicationOperationsCommand({ ApplicationName: name, NextToken: 'bogus' }));
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       "NextToken 'bogus' is not valid; pass the NextToken of the previous ListApplicationOperations response",
     );
   });
 
   it('returns InvalidArgumentException for Limit 0 and an unknown OperationStatus', async () => {
     // Act
-    const error = await catchError(
-      client.send(
-        new ListApplicationOperationsCommand({
-          ApplicationName: 'any-app',
-          Limit: 0,
-          // @ts-expect-error: a value the SDK types refuse, as a hand-written request could send
-          OperationStatus: 'DONE',
-        }),
-      ),
+    const call = msf.client.send(
+      new ListApplicationOperationsCommand({
+        ApplicationName: 'any-app',
+        Limit: 0,
+        // @ts-expect-error: a value the SDK types refuse, as a hand-written request could send
+        OperationStatus: 'DONE',
+      }),
     );
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       '2 validation errors detected: ' +
         "Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1; " +
         "Value 'DONE' at 'operationStatus' failed to satisfy constraint: " +
@@ -175,37 +165,23 @@ describe('Operation: ListApplicationOperations', () => {
 
   it('returns ResourceNotFoundException for an unknown application', async () => {
     // Act
-    const error = await catchError(
-      client.send(new ListApplicationOperationsCommand({ ApplicationName: 'missing-app' })),
-    );
+    const call = msf.client.send(new ListApplicationOperationsCommand({ ApplicationName: 'missing-app' }));
 
     // Assess
-    expect(error.name).toBe('ResourceNotFoundException');
-    expect(error.message).toBe('Application missing-app not found');
+    await expectServiceError(call, 'ResourceNotFoundException', 'Application missing-app not found');
   });
 
   describe('with a transition that outlasts the test (transitionMs 60000)', () => {
-    let slow: MsfEmulator;
-    let slowClient: KinesisAnalyticsV2Client;
-
-    beforeAll(async () => {
-      slow = await startMsfEmulator({ transitionMs: 60_000 });
-      slowClient = createClient(slow);
-    });
-
-    afterAll(async () => {
-      slowClient.destroy();
-      await slow.close();
-    });
+    const slow = useEmulator({ transitionMs: 60_000 });
 
     it('returns the operation in flight as IN_PROGRESS, without EndTime', async () => {
       // Prepare
       const name = uniqueName('ops-in-progress');
-      await createTestApplication(slowClient, name);
-      const start = await slowClient.send(new StartApplicationCommand({ ApplicationName: name }));
+      await createTestApplication(slow.client, name);
+      const start = await slow.client.send(new StartApplicationCommand({ ApplicationName: name }));
 
       // Act
-      const output = await slowClient.send(
+      const output = await slow.client.send(
         new ListApplicationOperationsCommand({ ApplicationName: name, OperationStatus: 'IN_PROGRESS' }),
       );
 

@@ -1,34 +1,22 @@
-import {
-  type KinesisAnalyticsV2Client,
-  ListApplicationsCommand,
-  paginateListApplications,
-} from '@aws-sdk/client-kinesis-analytics-v2';
-import { type MsfEmulator, startMsfEmulator } from '../../src';
-import { catchError, createClient, createTestApplication } from '../helpers/client';
+import { ListApplicationsCommand, paginateListApplications } from '@aws-sdk/client-kinesis-analytics-v2';
+import { createTestApplication, expectServiceError } from '../helpers/client';
+import { startEmulatorWithClient, useEmulator } from '../helpers/emulator';
 
 const NAMES = ['orders', 'billing', 'clicks', 'alerts', 'payments'];
 const SORTED = [...NAMES].sort();
 
 describe('Operation: ListApplications', () => {
-  let emulator: MsfEmulator;
-  let client: KinesisAnalyticsV2Client;
+  const msf = useEmulator({ transitionMs: 0 });
 
   beforeAll(async () => {
-    emulator = await startMsfEmulator({ transitionMs: 0 });
-    client = createClient(emulator);
     for (const name of NAMES) {
-      await createTestApplication(client, name);
+      await createTestApplication(msf.client, name);
     }
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await emulator.close();
   });
 
   it('returns every application sorted by name, without NextToken', async () => {
     // Act
-    const output = await client.send(new ListApplicationsCommand({}));
+    const output = await msf.client.send(new ListApplicationsCommand({}));
 
     // Assess
     expect(output.ApplicationSummaries?.map((summary) => summary.ApplicationName)).toEqual(SORTED);
@@ -37,7 +25,7 @@ describe('Operation: ListApplications', () => {
 
   it('returns summaries with exactly the members of the model ApplicationSummary', async () => {
     // Act
-    const output = await client.send(new ListApplicationsCommand({ Limit: 1 }));
+    const output = await msf.client.send(new ListApplicationsCommand({ Limit: 1 }));
 
     // Assess
     expect(output.ApplicationSummaries).toEqual([
@@ -54,9 +42,9 @@ describe('Operation: ListApplications', () => {
 
   it('returns pages of Limit summaries linked by NextToken', async () => {
     // Act
-    const first = await client.send(new ListApplicationsCommand({ Limit: 2 }));
-    const second = await client.send(new ListApplicationsCommand({ Limit: 2, NextToken: first.NextToken }));
-    const third = await client.send(new ListApplicationsCommand({ Limit: 2, NextToken: second.NextToken }));
+    const first = await msf.client.send(new ListApplicationsCommand({ Limit: 2 }));
+    const second = await msf.client.send(new ListApplicationsCommand({ Limit: 2, NextToken: first.NextToken }));
+    const third = await msf.client.send(new ListApplicationsCommand({ Limit: 2, NextToken: second.NextToken }));
 
     // Assess
     const pages = [first, second, third].map((page) => page.ApplicationSummaries?.map((s) => s.ApplicationName));
@@ -70,7 +58,7 @@ describe('Operation: ListApplications', () => {
     const names: string[] = [];
 
     // Act
-    for await (const page of paginateListApplications({ client, pageSize: 2 }, {})) {
+    for await (const page of paginateListApplications({ client: msf.client, pageSize: 2 }, {})) {
       names.push(...(page.ApplicationSummaries ?? []).map((summary) => summary.ApplicationName ?? ''));
     }
 
@@ -80,13 +68,11 @@ describe('Operation: ListApplications', () => {
 
   it('returns an empty list when there are no applications', async () => {
     // Prepare
-    const empty = await startMsfEmulator({ transitionMs: 0 });
-    const emptyClient = createClient(empty);
+    const empty = await startEmulatorWithClient({ transitionMs: 0 });
 
     // Act
-    const output = await emptyClient.send(new ListApplicationsCommand({}));
-    emptyClient.destroy();
-    await empty.close();
+    const output = await empty.client.send(new ListApplicationsCommand({}));
+    await empty.stop();
 
     // Assess
     expect(output.ApplicationSummaries).toEqual([]);
@@ -98,22 +84,24 @@ describe('Operation: ListApplications', () => {
     [51, 'Member must have value less than or equal to 50'],
   ])('returns InvalidArgumentException for Limit %d', async (limit, rule) => {
     // Act
-    const error = await catchError(client.send(new ListApplicationsCommand({ Limit: limit })));
+    const call = msf.client.send(new ListApplicationsCommand({ Limit: limit }));
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: ${rule}`,
     );
   });
 
   it('returns InvalidArgumentException for a NextToken that is not an application name', async () => {
     // Act
-    const error = await catchError(client.send(new ListApplicationsCommand({ NextToken: 'not a token!' })));
+    const call = msf.client.send(new ListApplicationsCommand({ NextToken: 'not a token!' }));
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       "1 validation error detected: Value 'not a token!' at 'nextToken' failed to satisfy constraint: " +
         'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+',
     );

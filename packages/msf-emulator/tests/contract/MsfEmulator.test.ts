@@ -1,6 +1,7 @@
 import { ListApplicationsCommand, StartApplicationCommand } from '@aws-sdk/client-kinesis-analytics-v2';
 import { ApplicationStatus, startMsfEmulator } from '../../src';
 import { createClient, createTestApplication } from '../helpers/client';
+import { startEmulatorWithClient } from '../helpers/emulator';
 
 describe('Function: startMsfEmulator', () => {
   it('returns an emulator on a free port with its URL', async () => {
@@ -15,8 +16,7 @@ describe('Function: startMsfEmulator', () => {
 
   it('returns a deep copy from getApplication, and undefined for an unknown name', async () => {
     // Prepare
-    const emulator = await startMsfEmulator({ transitionMs: 0 });
-    const client = createClient(emulator);
+    const { emulator, client, stop } = await startEmulatorWithClient({ transitionMs: 0 });
     await createTestApplication(client, 'copy-app');
 
     // Act
@@ -31,8 +31,7 @@ describe('Function: startMsfEmulator', () => {
     }
     const again = emulator.getApplication('copy-app');
     const missing = emulator.getApplication('nope');
-    client.destroy();
-    await emulator.close();
+    await stop();
 
     // Assess
     expect(
@@ -44,15 +43,13 @@ describe('Function: startMsfEmulator', () => {
 
   it('returns per-operation and total call counts', async () => {
     // Prepare
-    const emulator = await startMsfEmulator({ transitionMs: 0 });
-    const client = createClient(emulator);
+    const { emulator, client, stop } = await startEmulatorWithClient({ transitionMs: 0 });
 
     // Act
     await createTestApplication(client, 'count-app');
     await client.send(new ListApplicationsCommand({}));
     await client.send(new ListApplicationsCommand({}));
-    client.destroy();
-    await emulator.close();
+    await stop();
 
     // Assess
     expect(emulator.callCount('ListApplications')).toBe(2);
@@ -63,15 +60,13 @@ describe('Function: startMsfEmulator', () => {
 
   it('returns the forced status from getApplication', async () => {
     // Prepare
-    const emulator = await startMsfEmulator({ transitionMs: 0 });
-    const client = createClient(emulator);
+    const { emulator, client, stop } = await startEmulatorWithClient({ transitionMs: 0 });
     await createTestApplication(client, 'forced-app');
 
     // Act
     emulator.forceStatus('forced-app', ApplicationStatus.MAINTENANCE);
     const status = emulator.getApplication('forced-app')?.ApplicationStatus;
-    client.destroy();
-    await emulator.close();
+    await stop();
 
     // Assess
     expect(status).toBe('MAINTENANCE');
@@ -79,8 +74,7 @@ describe('Function: startMsfEmulator', () => {
 
   it('throws RangeError from forceStatus for an unknown application or status', async () => {
     // Prepare
-    const emulator = await startMsfEmulator({ transitionMs: 0 });
-    const client = createClient(emulator);
+    const { emulator, client, stop } = await startEmulatorWithClient({ transitionMs: 0 });
     await createTestApplication(client, 'range-app');
 
     // Act
@@ -91,8 +85,7 @@ describe('Function: startMsfEmulator', () => {
     // Assess
     expect(unknownApp).toThrow("forceStatus: no application named 'nope'; create it first");
     expect(unknownStatus).toThrow(/^forceStatus: 'PAUSED' is not an ApplicationStatus/);
-    client.destroy();
-    await emulator.close();
+    await stop();
   });
 
   it('resolves close() more than once, also while a long transition is pending', async () => {

@@ -1,45 +1,30 @@
+import { ListApplicationOperationsCommand, StartApplicationCommand } from '@aws-sdk/client-kinesis-analytics-v2';
+import { ApplicationStatus } from '../../src';
 import {
-  type KinesisAnalyticsV2Client,
-  ListApplicationOperationsCommand,
-  StartApplicationCommand,
-} from '@aws-sdk/client-kinesis-analytics-v2';
-import { ApplicationStatus, type MsfEmulator, startMsfEmulator } from '../../src';
-import {
-  catchError,
-  createClient,
   createRunningApplication,
   createTestApplication,
   describeApp,
+  expectServiceError,
   uniqueName,
   waitForStatus,
 } from '../helpers/client';
+import { useEmulator } from '../helpers/emulator';
 
 describe('Operation: StartApplication', () => {
-  let emulator: MsfEmulator;
-  let client: KinesisAnalyticsV2Client;
-
-  beforeAll(async () => {
-    emulator = await startMsfEmulator({ transitionMs: 0 });
-    client = createClient(emulator);
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await emulator.close();
-  });
+  const msf = useEmulator({ transitionMs: 0 });
 
   it('returns an OperationId and the application is RUNNING with its configured parallelism', async () => {
     // Prepare
     const name = uniqueName('start');
-    await createTestApplication(client, name, {
+    await createTestApplication(msf.client, name, {
       ApplicationConfiguration: {
         FlinkApplicationConfiguration: { ParallelismConfiguration: { ConfigurationType: 'CUSTOM', Parallelism: 3 } },
       },
     });
 
     // Act
-    const output = await client.send(new StartApplicationCommand({ ApplicationName: name }));
-    const after = await describeApp(client, name);
+    const output = await msf.client.send(new StartApplicationCommand({ ApplicationName: name }));
+    const after = await describeApp(msf.client, name);
 
     // Assess
     expect(output.OperationId).toEqual(expect.stringMatching(/^[a-f0-9]{24}$/));
@@ -54,11 +39,11 @@ describe('Operation: StartApplication', () => {
   it('returns an operation that is recorded as a SUCCESSFUL StartApplication', async () => {
     // Prepare
     const name = uniqueName('start-recorded');
-    await createTestApplication(client, name);
+    await createTestApplication(msf.client, name);
 
     // Act
-    const output = await client.send(new StartApplicationCommand({ ApplicationName: name }));
-    const operations = await client.send(new ListApplicationOperationsCommand({ ApplicationName: name }));
+    const output = await msf.client.send(new StartApplicationCommand({ ApplicationName: name }));
+    const operations = await msf.client.send(new ListApplicationOperationsCommand({ ApplicationName: name }));
 
     // Assess
     expect(operations.ApplicationOperationInfoList).toEqual([
@@ -75,10 +60,10 @@ describe('Operation: StartApplication', () => {
   it('returns an OperationId when a RunConfiguration is given', async () => {
     // Prepare
     const name = uniqueName('start-run-config');
-    await createTestApplication(client, name);
+    await createTestApplication(msf.client, name);
 
     // Act
-    const output = await client.send(
+    const output = await msf.client.send(
       new StartApplicationCommand({
         ApplicationName: name,
         RunConfiguration: {
@@ -97,15 +82,16 @@ describe('Operation: StartApplication', () => {
     async (status) => {
       // Prepare
       const name = uniqueName('start-busy');
-      await createRunningApplication(client, name);
-      emulator.forceStatus(name, status);
+      await createRunningApplication(msf.client, name);
+      msf.emulator.forceStatus(name, status);
 
       // Act
-      const error = await catchError(client.send(new StartApplicationCommand({ ApplicationName: name })));
+      const call = msf.client.send(new StartApplicationCommand({ ApplicationName: name }));
 
       // Assess
-      expect(error.name).toBe('ResourceInUseException');
-      expect(error.message).toBe(
+      await expectServiceError(
+        call,
+        'ResourceInUseException',
         `Application ${name} is in ${status} state and cannot be started; only a READY application can be started`,
       );
     },
@@ -113,34 +99,32 @@ describe('Operation: StartApplication', () => {
 
   it('returns ResourceNotFoundException for an unknown application', async () => {
     // Act
-    const error = await catchError(client.send(new StartApplicationCommand({ ApplicationName: 'missing-app' })));
+    const call = msf.client.send(new StartApplicationCommand({ ApplicationName: 'missing-app' }));
 
     // Assess
-    expect(error.name).toBe('ResourceNotFoundException');
-    expect(error.message).toBe('Application missing-app not found');
+    await expectServiceError(call, 'ResourceNotFoundException', 'Application missing-app not found');
   });
 
   it('returns InvalidArgumentException for an unknown ApplicationRestoreType', async () => {
     // Prepare
     const name = uniqueName('start-restore');
-    await createTestApplication(client, name);
+    await createTestApplication(msf.client, name);
 
     // Act
-    const error = await catchError(
-      client.send(
-        new StartApplicationCommand({
-          ApplicationName: name,
-          RunConfiguration: {
-            // @ts-expect-error: a value the SDK types refuse, as a hand-written request could send
-            ApplicationRestoreConfiguration: { ApplicationRestoreType: 'LATEST' },
-          },
-        }),
-      ),
+    const call = msf.client.send(
+      new StartApplicationCommand({
+        ApplicationName: name,
+        RunConfiguration: {
+          // @ts-expect-error: a value the SDK types refuse, as a hand-written request could send
+          ApplicationRestoreConfiguration: { ApplicationRestoreType: 'LATEST' },
+        },
+      }),
     );
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       "1 validation error detected: Value 'LATEST' at " +
         "'runConfiguration.applicationRestoreConfiguration.applicationRestoreType' failed to satisfy constraint: " +
         'Member must satisfy enum value set: ' +
@@ -149,58 +133,39 @@ describe('Operation: StartApplication', () => {
   });
 
   describe('with a transition that outlasts the test (transitionMs 60000)', () => {
-    let slow: MsfEmulator;
-    let slowClient: KinesisAnalyticsV2Client;
-
-    beforeAll(async () => {
-      slow = await startMsfEmulator({ transitionMs: 60_000 });
-      slowClient = createClient(slow);
-    });
-
-    afterAll(async () => {
-      slowClient.destroy();
-      await slow.close();
-    });
+    const slow = useEmulator({ transitionMs: 60_000 });
 
     it('returns STARTING from DescribeApplication and ResourceInUseException for a second start', async () => {
       // Prepare
       const name = uniqueName('start-slow');
-      await createTestApplication(slowClient, name);
-      await slowClient.send(new StartApplicationCommand({ ApplicationName: name }));
+      await createTestApplication(slow.client, name);
+      await slow.client.send(new StartApplicationCommand({ ApplicationName: name }));
 
       // Act
-      const during = await describeApp(slowClient, name);
-      const error = await catchError(slowClient.send(new StartApplicationCommand({ ApplicationName: name })));
+      const during = await describeApp(slow.client, name);
+      const second = slow.client.send(new StartApplicationCommand({ ApplicationName: name }));
 
       // Assess
+      await expectServiceError(
+        second,
+        'ResourceInUseException',
+        new RegExp(`^Application ${name} is in STARTING state and cannot be started`),
+      );
       expect(during.ApplicationStatus).toBe('STARTING');
-      expect(error.name).toBe('ResourceInUseException');
-      expect(error.message).toMatch(new RegExp(`^Application ${name} is in STARTING state and cannot be started`));
     });
   });
 
   describe('with a short transition (transitionMs 30)', () => {
-    let timed: MsfEmulator;
-    let timedClient: KinesisAnalyticsV2Client;
-
-    beforeAll(async () => {
-      timed = await startMsfEmulator({ transitionMs: 30 });
-      timedClient = createClient(timed);
-    });
-
-    afterAll(async () => {
-      timedClient.destroy();
-      await timed.close();
-    });
+    const timed = useEmulator({ transitionMs: 30 });
 
     it('returns RUNNING from DescribeApplication once STARTING completes', async () => {
       // Prepare
       const name = uniqueName('start-timed');
-      await createTestApplication(timedClient, name);
+      await createTestApplication(timed.client, name);
 
       // Act
-      await timedClient.send(new StartApplicationCommand({ ApplicationName: name }));
-      const running = await waitForStatus(timedClient, name, 'RUNNING');
+      await timed.client.send(new StartApplicationCommand({ ApplicationName: name }));
+      const running = await waitForStatus(timed.client, name, 'RUNNING');
 
       // Assess
       expect(running.ApplicationStatus).toBe('RUNNING');

@@ -1,42 +1,30 @@
 import {
-  type KinesisAnalyticsV2Client,
   ListApplicationOperationsCommand,
   StopApplicationCommand,
   UpdateApplicationCommand,
 } from '@aws-sdk/client-kinesis-analytics-v2';
-import { ApplicationStatus, type MsfEmulator, startMsfEmulator } from '../../src';
+import { ApplicationStatus } from '../../src';
 import {
-  catchError,
-  createClient,
   createRunningApplication,
   createTestApplication,
   describeApp,
+  expectServiceError,
   uniqueName,
   waitForStatus,
 } from '../helpers/client';
+import { useEmulator } from '../helpers/emulator';
 
 describe('Operation: StopApplication', () => {
-  let emulator: MsfEmulator;
-  let client: KinesisAnalyticsV2Client;
-
-  beforeAll(async () => {
-    emulator = await startMsfEmulator({ transitionMs: 0 });
-    client = createClient(emulator);
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await emulator.close();
-  });
+  const msf = useEmulator({ transitionMs: 0 });
 
   it('returns an OperationId and the RUNNING application is READY', async () => {
     // Prepare
     const name = uniqueName('stop');
-    await createRunningApplication(client, name);
+    await createRunningApplication(msf.client, name);
 
     // Act
-    const output = await client.send(new StopApplicationCommand({ ApplicationName: name }));
-    const after = await describeApp(client, name);
+    const output = await msf.client.send(new StopApplicationCommand({ ApplicationName: name }));
+    const after = await describeApp(msf.client, name);
 
     // Assess
     expect(output.OperationId).toEqual(expect.any(String));
@@ -46,12 +34,12 @@ describe('Operation: StopApplication', () => {
   it('returns READY after a forced stop of an AUTOSCALING application', async () => {
     // Prepare
     const name = uniqueName('stop-force');
-    await createRunningApplication(client, name);
-    emulator.forceStatus(name, ApplicationStatus.AUTOSCALING);
+    await createRunningApplication(msf.client, name);
+    msf.emulator.forceStatus(name, ApplicationStatus.AUTOSCALING);
 
     // Act
-    await client.send(new StopApplicationCommand({ ApplicationName: name, Force: true }));
-    const after = await describeApp(client, name);
+    await msf.client.send(new StopApplicationCommand({ ApplicationName: name, Force: true }));
+    const after = await describeApp(msf.client, name);
 
     // Assess
     expect(after.ApplicationStatus).toBe('READY');
@@ -60,15 +48,16 @@ describe('Operation: StopApplication', () => {
   it('returns ResourceInUseException with a hint to use Force for a non-forced stop of an AUTOSCALING application', async () => {
     // Prepare
     const name = uniqueName('stop-autoscaling');
-    await createRunningApplication(client, name);
-    emulator.forceStatus(name, ApplicationStatus.AUTOSCALING);
+    await createRunningApplication(msf.client, name);
+    msf.emulator.forceStatus(name, ApplicationStatus.AUTOSCALING);
 
     // Act
-    const error = await catchError(client.send(new StopApplicationCommand({ ApplicationName: name })));
+    const call = msf.client.send(new StopApplicationCommand({ ApplicationName: name }));
 
     // Assess
-    expect(error.name).toBe('ResourceInUseException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'ResourceInUseException',
       `Application ${name} is in AUTOSCALING state and cannot be stopped; ` +
         'only a RUNNING application can be stopped without Force; set Force to stop it now',
     );
@@ -80,63 +69,54 @@ describe('Operation: StopApplication', () => {
   ])('returns ResourceInUseException for a READY application (Force %s)', async (force, hint) => {
     // Prepare
     const name = uniqueName('stop-ready');
-    await createTestApplication(client, name);
+    await createTestApplication(msf.client, name);
 
     // Act
-    const error = await catchError(client.send(new StopApplicationCommand({ ApplicationName: name, Force: force })));
+    const call = msf.client.send(new StopApplicationCommand({ ApplicationName: name, Force: force }));
 
     // Assess
-    expect(error.name).toBe('ResourceInUseException');
-    expect(error.message).toBe(`Application ${name} is in READY state and cannot be stopped; ${hint}`);
+    await expectServiceError(
+      call,
+      'ResourceInUseException',
+      `Application ${name} is in READY state and cannot be stopped; ${hint}`,
+    );
   });
 
   it('returns ResourceNotFoundException for an unknown application', async () => {
     // Act
-    const error = await catchError(client.send(new StopApplicationCommand({ ApplicationName: 'missing-app' })));
+    const call = msf.client.send(new StopApplicationCommand({ ApplicationName: 'missing-app' }));
 
     // Assess
-    expect(error.name).toBe('ResourceNotFoundException');
-    expect(error.message).toBe('Application missing-app not found');
+    await expectServiceError(call, 'ResourceNotFoundException', 'Application missing-app not found');
   });
 
   describe('with a transition that outlasts the test (transitionMs 60000)', () => {
-    let slow: MsfEmulator;
-    let slowClient: KinesisAnalyticsV2Client;
-
-    beforeAll(async () => {
-      slow = await startMsfEmulator({ transitionMs: 60_000 });
-      slowClient = createClient(slow);
-    });
-
-    afterAll(async () => {
-      slowClient.destroy();
-      await slow.close();
-    });
+    const slow = useEmulator({ transitionMs: 60_000 });
 
     it('returns STOPPING, or FORCE_STOPPING with Force, from DescribeApplication', async () => {
       // Prepare
       const graceful = uniqueName('stop-slow');
       const forced = uniqueName('stop-slow-force');
       for (const name of [graceful, forced]) {
-        await createTestApplication(slowClient, name);
-        slow.forceStatus(name, ApplicationStatus.RUNNING);
+        await createTestApplication(slow.client, name);
+        slow.emulator.forceStatus(name, ApplicationStatus.RUNNING);
       }
 
       // Act
-      await slowClient.send(new StopApplicationCommand({ ApplicationName: graceful }));
-      await slowClient.send(new StopApplicationCommand({ ApplicationName: forced, Force: true }));
+      await slow.client.send(new StopApplicationCommand({ ApplicationName: graceful }));
+      await slow.client.send(new StopApplicationCommand({ ApplicationName: forced, Force: true }));
 
       // Assess
-      expect((await describeApp(slowClient, graceful)).ApplicationStatus).toBe('STOPPING');
-      expect((await describeApp(slowClient, forced)).ApplicationStatus).toBe('FORCE_STOPPING');
+      expect((await describeApp(slow.client, graceful)).ApplicationStatus).toBe('STOPPING');
+      expect((await describeApp(slow.client, forced)).ApplicationStatus).toBe('FORCE_STOPPING');
     });
 
     it('returns the update in flight as CANCELLED after a forced stop during UPDATING', async () => {
       // Prepare
       const name = uniqueName('stop-during-update');
-      const created = await createTestApplication(slowClient, name);
-      slow.forceStatus(name, ApplicationStatus.RUNNING);
-      await slowClient.send(
+      const created = await createTestApplication(slow.client, name);
+      slow.emulator.forceStatus(name, ApplicationStatus.RUNNING);
+      await slow.client.send(
         new UpdateApplicationCommand({
           ApplicationName: name,
           ConditionalToken: created.ConditionalToken,
@@ -149,40 +129,29 @@ describe('Operation: StopApplication', () => {
       );
 
       // Act
-      await slowClient.send(new StopApplicationCommand({ ApplicationName: name, Force: true }));
-      const operations = await slowClient.send(new ListApplicationOperationsCommand({ ApplicationName: name }));
+      await slow.client.send(new StopApplicationCommand({ ApplicationName: name, Force: true }));
+      const operations = await slow.client.send(new ListApplicationOperationsCommand({ ApplicationName: name }));
 
       // Assess
       expect(operations.ApplicationOperationInfoList?.map((info) => [info.Operation, info.OperationStatus])).toEqual([
         ['StopApplication', 'IN_PROGRESS'],
         ['UpdateApplication', 'CANCELLED'],
       ]);
-      expect((await describeApp(slowClient, name)).ApplicationStatus).toBe('FORCE_STOPPING');
+      expect((await describeApp(slow.client, name)).ApplicationStatus).toBe('FORCE_STOPPING');
     });
   });
 
   describe('with a short transition (transitionMs 30)', () => {
-    let timed: MsfEmulator;
-    let timedClient: KinesisAnalyticsV2Client;
-
-    beforeAll(async () => {
-      timed = await startMsfEmulator({ transitionMs: 30 });
-      timedClient = createClient(timed);
-    });
-
-    afterAll(async () => {
-      timedClient.destroy();
-      await timed.close();
-    });
+    const timed = useEmulator({ transitionMs: 30 });
 
     it('returns READY from DescribeApplication once STOPPING completes', async () => {
       // Prepare
       const name = uniqueName('stop-timed');
-      await createRunningApplication(timedClient, name);
+      await createRunningApplication(timed.client, name);
 
       // Act
-      await timedClient.send(new StopApplicationCommand({ ApplicationName: name }));
-      const ready = await waitForStatus(timedClient, name, 'READY');
+      await timed.client.send(new StopApplicationCommand({ ApplicationName: name }));
+      const ready = await waitForStatus(timed.client, name, 'READY');
 
       // Assess
       expect(ready.ApplicationStatus).toBe('READY');

@@ -1,20 +1,20 @@
 import {
   type ApplicationDetail,
-  type KinesisAnalyticsV2Client,
   type ParallelismConfigurationUpdate,
   UpdateApplicationCommand,
   type UpdateApplicationCommandInput,
 } from '@aws-sdk/client-kinesis-analytics-v2';
-import { ApplicationStatus, type MsfEmulator, startMsfEmulator } from '../../src';
+import { ApplicationStatus } from '../../src';
 import {
   catchError,
-  createClient,
   createRunningApplication,
   createTestApplication,
   describeApp,
+  expectServiceError,
   uniqueName,
   waitForStatus,
 } from '../helpers/client';
+import { useEmulator } from '../helpers/emulator';
 
 function parallelismOf(detail: ApplicationDetail | undefined) {
   return detail?.ApplicationConfigurationDescription?.FlinkApplicationConfigurationDescription
@@ -35,25 +35,14 @@ function parallelismUpdate(
 }
 
 describe('Operation: UpdateApplication', () => {
-  let emulator: MsfEmulator;
-  let client: KinesisAnalyticsV2Client;
-
-  beforeAll(async () => {
-    emulator = await startMsfEmulator({ transitionMs: 0 });
-    client = createClient(emulator);
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await emulator.close();
-  });
+  const msf = useEmulator({ transitionMs: 0 });
 
   it('returns the new settings at once for a READY application, which stays READY', async () => {
     // Prepare
-    const created = await createTestApplication(client, uniqueName('update-ready'));
+    const created = await createTestApplication(msf.client, uniqueName('update-ready'));
 
     // Act
-    const output = await client.send(
+    const output = await msf.client.send(
       parallelismUpdate(created, {
         ConfigurationTypeUpdate: 'CUSTOM',
         ParallelismUpdate: 4,
@@ -73,18 +62,18 @@ describe('Operation: UpdateApplication', () => {
       CurrentParallelism: 4,
       AutoScalingEnabled: true,
     });
-    expect(await describeApp(client, created.ApplicationName ?? '')).toEqual(output.ApplicationDetail);
+    expect(await describeApp(msf.client, created.ApplicationName ?? '')).toEqual(output.ApplicationDetail);
   });
 
   it('returns UPDATING with the old CurrentParallelism for a RUNNING application, then RUNNING with the new one', async () => {
     // Prepare
-    const running = await createRunningApplication(client, uniqueName('update-running'));
+    const running = await createRunningApplication(msf.client, uniqueName('update-running'));
 
     // Act
-    const output = await client.send(
+    const output = await msf.client.send(
       parallelismUpdate(running, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 6 }),
     );
-    const after = await describeApp(client, running.ApplicationName ?? '');
+    const after = await describeApp(msf.client, running.ApplicationName ?? '');
 
     // Assess
     expect(output.ApplicationDetail?.ApplicationStatus).toBe('UPDATING');
@@ -97,13 +86,13 @@ describe('Operation: UpdateApplication', () => {
 
   it('returns a new ConditionalToken on every update, which the next update accepts', async () => {
     // Prepare
-    const created = await createTestApplication(client, uniqueName('update-token'));
+    const created = await createTestApplication(msf.client, uniqueName('update-token'));
 
     // Act
-    const first = await client.send(
+    const first = await msf.client.send(
       parallelismUpdate(created, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 2 }),
     );
-    const second = await client.send(
+    const second = await msf.client.send(
       parallelismUpdate(first.ApplicationDetail ?? {}, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 3 }),
     );
 
@@ -120,10 +109,10 @@ describe('Operation: UpdateApplication', () => {
 
   it('returns the update applied with CurrentApplicationVersionId instead of a token', async () => {
     // Prepare
-    const created = await createTestApplication(client, uniqueName('update-version'));
+    const created = await createTestApplication(msf.client, uniqueName('update-version'));
 
     // Act
-    const output = await client.send(
+    const output = await msf.client.send(
       parallelismUpdate(
         created,
         { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 5 },
@@ -137,7 +126,7 @@ describe('Operation: UpdateApplication', () => {
 
   it('returns ParallelismPerKPU and AutoScalingEnabled unchanged when only ParallelismUpdate is given', async () => {
     // Prepare
-    const created = await createTestApplication(client, uniqueName('update-keep'), {
+    const created = await createTestApplication(msf.client, uniqueName('update-keep'), {
       ApplicationConfiguration: {
         FlinkApplicationConfiguration: {
           ParallelismConfiguration: {
@@ -151,7 +140,7 @@ describe('Operation: UpdateApplication', () => {
     });
 
     // Act
-    const output = await client.send(
+    const output = await msf.client.send(
       parallelismUpdate(created, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 16 }),
     );
 
@@ -167,7 +156,7 @@ describe('Operation: UpdateApplication', () => {
 
   it('returns the default parallelism after ConfigurationTypeUpdate DEFAULT alone', async () => {
     // Prepare
-    const created = await createTestApplication(client, uniqueName('update-default'), {
+    const created = await createTestApplication(msf.client, uniqueName('update-default'), {
       ApplicationConfiguration: {
         FlinkApplicationConfiguration: {
           ParallelismConfiguration: { ConfigurationType: 'CUSTOM', Parallelism: 8, AutoScalingEnabled: false },
@@ -176,7 +165,7 @@ describe('Operation: UpdateApplication', () => {
     });
 
     // Act
-    const output = await client.send(parallelismUpdate(created, { ConfigurationTypeUpdate: 'DEFAULT' }));
+    const output = await msf.client.send(parallelismUpdate(created, { ConfigurationTypeUpdate: 'DEFAULT' }));
 
     // Assess
     expect(parallelismOf(output.ApplicationDetail)).toEqual({
@@ -190,11 +179,11 @@ describe('Operation: UpdateApplication', () => {
 
   it('returns the new ServiceExecutionRole after ServiceExecutionRoleUpdate', async () => {
     // Prepare
-    const created = await createTestApplication(client, uniqueName('update-role'));
+    const created = await createTestApplication(msf.client, uniqueName('update-role'));
     const role = 'arn:aws:iam::123456789012:role/other';
 
     // Act
-    const output = await client.send(
+    const output = await msf.client.send(
       new UpdateApplicationCommand({
         ApplicationName: created.ApplicationName,
         ConditionalToken: created.ConditionalToken,
@@ -209,23 +198,22 @@ describe('Operation: UpdateApplication', () => {
 
   it('returns ConcurrentModificationException for a stale CurrentApplicationVersionId', async () => {
     // Prepare
-    const created = await createTestApplication(client, uniqueName('update-stale-version'));
-    await client.send(parallelismUpdate(created, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 2 }));
+    const created = await createTestApplication(msf.client, uniqueName('update-stale-version'));
+    await msf.client.send(parallelismUpdate(created, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 2 }));
 
     // Act
-    const error = await catchError(
-      client.send(
-        parallelismUpdate(
-          created,
-          { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 3 },
-          { ConditionalToken: undefined, CurrentApplicationVersionId: 1 },
-        ),
+    const call = msf.client.send(
+      parallelismUpdate(
+        created,
+        { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 3 },
+        { ConditionalToken: undefined, CurrentApplicationVersionId: 1 },
       ),
     );
 
     // Assess
-    expect(error.name).toBe('ConcurrentModificationException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'ConcurrentModificationException',
       `CurrentApplicationVersionId 1 is stale: application ${created.ApplicationName} is at version 2; ` +
         'describe it again and retry',
     );
@@ -233,21 +221,22 @@ describe('Operation: UpdateApplication', () => {
 
   it('returns ConcurrentModificationException for a stale ConditionalToken, and changes nothing', async () => {
     // Prepare
-    const created = await createTestApplication(client, uniqueName('update-stale-token'));
-    await client.send(parallelismUpdate(created, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 2 }));
+    const created = await createTestApplication(msf.client, uniqueName('update-stale-token'));
+    await msf.client.send(parallelismUpdate(created, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 2 }));
 
     // Act
-    const error = await catchError(
-      client.send(parallelismUpdate(created, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 3 })),
+    const call = msf.client.send(
+      parallelismUpdate(created, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 3 }),
     );
 
     // Assess
-    expect(error.name).toBe('ConcurrentModificationException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'ConcurrentModificationException',
       `ConditionalToken is stale: application ${created.ApplicationName} was updated since it was read; ` +
         'describe it again and retry',
     );
-    const stored = emulator.getApplication(created.ApplicationName ?? '');
+    const stored = msf.emulator.getApplication(created.ApplicationName ?? '');
     expect(stored?.ApplicationVersionId).toBe(2);
     expect(
       stored?.ApplicationConfigurationDescription.FlinkApplicationConfigurationDescription
@@ -257,22 +246,21 @@ describe('Operation: UpdateApplication', () => {
 
   it('returns InvalidArgumentException without CurrentApplicationVersionId and ConditionalToken', async () => {
     // Prepare
-    const created = await createTestApplication(client, uniqueName('update-no-version'));
+    const created = await createTestApplication(msf.client, uniqueName('update-no-version'));
 
     // Act
-    const error = await catchError(
-      client.send(
-        parallelismUpdate(
-          created,
-          { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 2 },
-          { ConditionalToken: undefined },
-        ),
+    const call = msf.client.send(
+      parallelismUpdate(
+        created,
+        { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 2 },
+        { ConditionalToken: undefined },
       ),
     );
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       'UpdateApplication needs CurrentApplicationVersionId or ConditionalToken; read them with DescribeApplication',
     );
   });
@@ -288,14 +276,15 @@ describe('Operation: UpdateApplication', () => {
     'returns InvalidArgumentException when ConfigurationTypeUpdate is not CUSTOM (%j)',
     async (update, type, members) => {
       // Prepare
-      const created = await createTestApplication(client, uniqueName('update-not-custom'));
+      const created = await createTestApplication(msf.client, uniqueName('update-not-custom'));
 
       // Act
-      const error = await catchError(client.send(parallelismUpdate(created, update)));
+      const call = msf.client.send(parallelismUpdate(created, update));
 
       // Assess
-      expect(error.name).toBe('InvalidArgumentException');
-      expect(error.message).toBe(
+      await expectServiceError(
+        call,
+        'InvalidArgumentException',
         `ParallelismConfigurationUpdate.ConfigurationTypeUpdate is ${type}; set it to CUSTOM to change ${members}`,
       );
     },
@@ -303,23 +292,22 @@ describe('Operation: UpdateApplication', () => {
 
   it('returns InvalidArgumentException for ParallelismUpdate and ParallelismPerKPUUpdate below 1', async () => {
     // Prepare
-    const created = await createTestApplication(client, uniqueName('update-zero'));
+    const created = await createTestApplication(msf.client, uniqueName('update-zero'));
     const path = 'applicationConfigurationUpdate.flinkApplicationConfigurationUpdate.parallelismConfigurationUpdate';
 
     // Act
-    const error = await catchError(
-      client.send(
-        parallelismUpdate(created, {
-          ConfigurationTypeUpdate: 'CUSTOM',
-          ParallelismUpdate: 0,
-          ParallelismPerKPUUpdate: -1,
-        }),
-      ),
+    const call = msf.client.send(
+      parallelismUpdate(created, {
+        ConfigurationTypeUpdate: 'CUSTOM',
+        ParallelismUpdate: 0,
+        ParallelismPerKPUUpdate: -1,
+      }),
     );
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       '2 validation errors detected: ' +
         `Value '0' at '${path}.parallelismUpdate' failed to satisfy constraint: ` +
         'Member must have value greater than or equal to 1; ' +
@@ -330,32 +318,34 @@ describe('Operation: UpdateApplication', () => {
 
   it('returns InvalidArgumentException for ParallelismPerKPUUpdate above 8', async () => {
     // Prepare
-    const created = await createTestApplication(client, uniqueName('update-ppk'));
+    const created = await createTestApplication(msf.client, uniqueName('update-ppk'));
 
     // Act
-    const error = await catchError(
-      client.send(parallelismUpdate(created, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismPerKPUUpdate: 9 })),
+    const call = msf.client.send(
+      parallelismUpdate(created, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismPerKPUUpdate: 9 }),
     );
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe('ParallelismPerKPU 9 is out of range; use a value from 1 to 8');
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
+      'ParallelismPerKPU 9 is out of range; use a value from 1 to 8',
+    );
   });
 
   it('returns LimitExceededException for more than 64 KPUs', async () => {
     // Prepare: the SDK retries LimitExceededException as throttling; one attempt keeps the test fast.
-    const created = await createTestApplication(client, uniqueName('update-kpu'));
-    const noRetryClient = createClient(emulator, { maxAttempts: 1 });
+    const created = await createTestApplication(msf.client, uniqueName('update-kpu'));
 
     // Act
-    const error = await catchError(
-      noRetryClient.send(parallelismUpdate(created, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 65 })),
+    const call = msf.noRetryClient.send(
+      parallelismUpdate(created, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 65 }),
     );
-    noRetryClient.destroy();
 
     // Assess
-    expect(error.name).toBe('LimitExceededException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'LimitExceededException',
       'Parallelism 65 with ParallelismPerKPU 1 needs 65 KPUs, more than the limit of 64 KPUs per application; ' +
         'lower Parallelism or raise ParallelismPerKPU',
     );
@@ -405,22 +395,21 @@ describe('Operation: UpdateApplication', () => {
     ['RuntimeEnvironmentUpdate', { RuntimeEnvironmentUpdate: 'FLINK-2_2' }, 'RuntimeEnvironmentUpdate'],
   ])('returns InvalidArgumentException for an unsupported %s', async (_label, extra, member) => {
     // Prepare
-    const created = await createTestApplication(client, uniqueName('update-unsupported'));
+    const created = await createTestApplication(msf.client, uniqueName('update-unsupported'));
 
     // Act
-    const error = await catchError(
-      client.send(
-        new UpdateApplicationCommand({
-          ApplicationName: created.ApplicationName,
-          ConditionalToken: created.ConditionalToken,
-          ...extra,
-        }),
-      ),
+    const call = msf.client.send(
+      new UpdateApplicationCommand({
+        ApplicationName: created.ApplicationName,
+        ConditionalToken: created.ConditionalToken,
+        ...extra,
+      }),
     );
 
     // Assess
-    expect(error.name).toBe('InvalidArgumentException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'InvalidArgumentException',
       'The MSF emulator only supports ParallelismConfigurationUpdate ' +
         '(ApplicationConfigurationUpdate.FlinkApplicationConfigurationUpdate.ParallelismConfigurationUpdate), ' +
         `ServiceExecutionRoleUpdate and RunConfigurationUpdate in UpdateApplication; remove ${member}`,
@@ -429,10 +418,10 @@ describe('Operation: UpdateApplication', () => {
 
   it('returns the update applied when it carries a RunConfigurationUpdate', async () => {
     // Prepare
-    const running = await createRunningApplication(client, uniqueName('update-run-config'));
+    const running = await createRunningApplication(msf.client, uniqueName('update-run-config'));
 
     // Act
-    const output = await client.send(
+    const output = await msf.client.send(
       parallelismUpdate(
         running,
         { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 2 },
@@ -457,122 +446,98 @@ describe('Operation: UpdateApplication', () => {
     ApplicationStatus.ROLLING_BACK,
   ])('returns ResourceInUseException for an application in %s', async (status) => {
     // Prepare
-    const running = await createRunningApplication(client, uniqueName('update-busy'));
-    emulator.forceStatus(running.ApplicationName ?? '', status);
+    const running = await createRunningApplication(msf.client, uniqueName('update-busy'));
+    msf.emulator.forceStatus(running.ApplicationName ?? '', status);
 
     // Act
-    const error = await catchError(
-      client.send(parallelismUpdate(running, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 2 })),
+    const call = msf.client.send(
+      parallelismUpdate(running, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 2 }),
     );
 
     // Assess
-    expect(error.name).toBe('ResourceInUseException');
-    expect(error.message).toBe(
+    await expectServiceError(
+      call,
+      'ResourceInUseException',
       `Application ${running.ApplicationName} is in ${status} state and cannot be updated; retry when it is RUNNING or READY`,
     );
   });
 
   it('returns the update applied once a forced AUTOSCALING status is forced back to RUNNING', async () => {
     // Prepare
-    const running = await createRunningApplication(client, uniqueName('update-after-autoscaling'));
+    const running = await createRunningApplication(msf.client, uniqueName('update-after-autoscaling'));
     const name = running.ApplicationName ?? '';
-    emulator.forceStatus(name, ApplicationStatus.AUTOSCALING);
+    msf.emulator.forceStatus(name, ApplicationStatus.AUTOSCALING);
     await catchError(
-      client.send(parallelismUpdate(running, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 2 })),
+      msf.client.send(parallelismUpdate(running, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 2 })),
     );
-    emulator.forceStatus(name, ApplicationStatus.RUNNING);
+    msf.emulator.forceStatus(name, ApplicationStatus.RUNNING);
 
     // Act
-    const output = await client.send(
+    const output = await msf.client.send(
       parallelismUpdate(running, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 2 }),
     );
 
     // Assess
     expect(output.ApplicationDetail?.ApplicationVersionId).toBe(2);
-    expect(parallelismOf(await describeApp(client, name))?.CurrentParallelism).toBe(2);
+    expect(parallelismOf(await describeApp(msf.client, name))?.CurrentParallelism).toBe(2);
   });
 
   it('returns ResourceNotFoundException for an unknown application', async () => {
     // Act
-    const error = await catchError(
-      client.send(new UpdateApplicationCommand({ ApplicationName: 'missing-app', CurrentApplicationVersionId: 1 })),
+    const call = msf.client.send(
+      new UpdateApplicationCommand({ ApplicationName: 'missing-app', CurrentApplicationVersionId: 1 }),
     );
 
     // Assess
-    expect(error.name).toBe('ResourceNotFoundException');
-    expect(error.message).toBe('Application missing-app not found');
+    await expectServiceError(call, 'ResourceNotFoundException', 'Application missing-app not found');
   });
 
   describe('with a transition that outlasts the test (transitionMs 60000)', () => {
-    let slow: MsfEmulator;
-    let slowClient: KinesisAnalyticsV2Client;
-
-    beforeAll(async () => {
-      slow = await startMsfEmulator({ transitionMs: 60_000 });
-      slowClient = createClient(slow);
-    });
-
-    afterAll(async () => {
-      slowClient.destroy();
-      await slow.close();
-    });
+    const slow = useEmulator({ transitionMs: 60_000 });
 
     it('returns UPDATING from DescribeApplication and refuses a second update until the first completes', async () => {
       // Prepare
       const name = uniqueName('update-slow');
-      const created = await createTestApplication(slowClient, name);
-      slow.forceStatus(name, ApplicationStatus.RUNNING);
-      const update = await slowClient.send(
+      const created = await createTestApplication(slow.client, name);
+      slow.emulator.forceStatus(name, ApplicationStatus.RUNNING);
+      const update = await slow.client.send(
         parallelismUpdate(created, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 3 }),
       );
 
       // Act
-      const during = await describeApp(slowClient, name);
-      const error = await catchError(
-        slowClient.send(
-          parallelismUpdate(update.ApplicationDetail ?? {}, {
-            ConfigurationTypeUpdate: 'CUSTOM',
-            ParallelismUpdate: 4,
-          }),
-        ),
+      const during = await describeApp(slow.client, name);
+      const second = slow.client.send(
+        parallelismUpdate(update.ApplicationDetail ?? {}, { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 4 }),
       );
 
       // Assess
+      await expectServiceError(
+        second,
+        'ResourceInUseException',
+        new RegExp(`^Application ${name} is in UPDATING state and cannot be updated`),
+      );
       expect(during.ApplicationStatus).toBe('UPDATING');
       expect(parallelismOf(during)?.CurrentParallelism).toBe(1);
-      expect(error.name).toBe('ResourceInUseException');
-      expect(error.message).toMatch(new RegExp(`^Application ${name} is in UPDATING state and cannot be updated`));
     });
   });
 
   describe('with a short transition (transitionMs 30)', () => {
-    let timed: MsfEmulator;
-    let timedClient: KinesisAnalyticsV2Client;
-
-    beforeAll(async () => {
-      timed = await startMsfEmulator({ transitionMs: 30 });
-      timedClient = createClient(timed);
-    });
-
-    afterAll(async () => {
-      timedClient.destroy();
-      await timed.close();
-    });
+    const timed = useEmulator({ transitionMs: 30 });
 
     it('returns RUNNING with the new CurrentParallelism once the update completes', async () => {
       // Prepare
       const name = uniqueName('update-timed');
-      const running = await createRunningApplication(timedClient, name);
+      const running = await createRunningApplication(timed.client, name);
 
       // Act
-      const output = await timedClient.send(
+      const output = await timed.client.send(
         parallelismUpdate(running, {
           ConfigurationTypeUpdate: 'CUSTOM',
           ParallelismUpdate: 8,
           ParallelismPerKPUUpdate: 2,
         }),
       );
-      const settled = await waitForStatus(timedClient, name, 'RUNNING');
+      const settled = await waitForStatus(timed.client, name, 'RUNNING');
 
       // Assess
       expect(output.ApplicationDetail?.ApplicationStatus).toBe('UPDATING');

@@ -1,7 +1,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { type MsfEmulator, startMsfEmulator } from '../../src';
 import { ROLE_ARN, TEST_CREDENTIALS, TEST_REGION } from '../helpers/client';
+import { useEmulator } from '../helpers/emulator';
 
 const run = promisify(execFile);
 
@@ -17,26 +17,18 @@ const CLI_ENV = {
 };
 
 describe('Client: aws CLI (skipped when `aws` is not installed)', () => {
-  let emulator: MsfEmulator;
+  const msf = useEmulator({ transitionMs: 0 });
 
   async function aws(...args: string[]): Promise<Record<string, unknown>> {
     const { stdout } = await run(
       'aws',
-      ['kinesisanalyticsv2', ...args, '--endpoint-url', emulator.url, '--output', 'json'],
+      ['kinesisanalyticsv2', ...args, '--endpoint-url', msf.emulator.url, '--output', 'json'],
       {
         env: CLI_ENV,
       },
     );
     return JSON.parse(stdout) as Record<string, unknown>;
   }
-
-  beforeAll(async () => {
-    emulator = await startMsfEmulator({ transitionMs: 0 });
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-  });
 
   (hasAws ? it : it.skip)('returns the created application from aws kinesisanalyticsv2 list-applications', async () => {
     // Prepare
@@ -78,7 +70,7 @@ describe('Client: aws CLI (skipped when `aws` is not installed)', () => {
         '--application-name',
         'missing-app',
         '--endpoint-url',
-        emulator.url,
+        msf.emulator.url,
       ],
       { env: CLI_ENV },
     ).then(

@@ -1,55 +1,43 @@
+import { DescribeApplicationCommand, ListApplicationsCommand } from '@aws-sdk/client-kinesis-analytics-v2';
+import { startMsfEmulator } from '../../src';
 import {
-  DescribeApplicationCommand,
-  type KinesisAnalyticsV2Client,
-  ListApplicationsCommand,
-} from '@aws-sdk/client-kinesis-analytics-v2';
-import { type MsfEmulator, startMsfEmulator } from '../../src';
-import { catchError, createClient, createTestApplication, scriptedRandom, uniqueName } from '../helpers/client';
+  catchError,
+  createClient,
+  createTestApplication,
+  expectServiceError,
+  scriptedRandom,
+  uniqueName,
+} from '../helpers/client';
+import { startEmulatorWithClient, useEmulator } from '../helpers/emulator';
 
 describe('Feature: fault injection', () => {
-  let emulator: MsfEmulator;
-  let client: KinesisAnalyticsV2Client;
-  let noRetryClient: KinesisAnalyticsV2Client;
-
-  beforeAll(async () => {
-    emulator = await startMsfEmulator({ transitionMs: 0 });
-    client = createClient(emulator);
-    noRetryClient = createClient(emulator, { maxAttempts: 1 });
-  });
+  const msf = useEmulator({ transitionMs: 0 });
 
   afterEach(() => {
-    emulator.setFaults({});
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    noRetryClient.destroy();
-    await emulator.close();
+    msf.emulator.setFaults({});
   });
 
   it('returns ThrottlingException (HTTP 400, Rate exceeded) when the random draw is below throttleRate', async () => {
     // Prepare
-    emulator.setFaults({ throttleRate: 0.5, random: scriptedRandom([0.49]) });
+    msf.emulator.setFaults({ throttleRate: 0.5, random: scriptedRandom([0.49]) });
 
     // Act
-    const error = await catchError(noRetryClient.send(new ListApplicationsCommand({})));
+    const call = msf.noRetryClient.send(new ListApplicationsCommand({}));
 
     // Assess
-    expect(error.name).toBe('ThrottlingException');
-    expect(error.message).toBe('Rate exceeded');
+    const error = await expectServiceError(call, 'ThrottlingException', 'Rate exceeded');
     expect(error.$metadata?.httpStatusCode).toBe(400);
   });
 
   it('returns ServiceUnavailableException with HTTP 500 when the random draw is below serverErrorRate', async () => {
     // Prepare
-    emulator.setFaults({ serverErrorRate: 0.5, random: scriptedRandom([0.1]) });
+    msf.emulator.setFaults({ serverErrorRate: 0.5, random: scriptedRandom([0.1]) });
 
     // Act
-    const error = await catchError(noRetryClient.send(new ListApplicationsCommand({})));
+    const call = msf.noRetryClient.send(new ListApplicationsCommand({}));
 
     // Assess
-    expect(error.name).toBe('ServiceUnavailableException');
-    expect(error.message).toBe('Service Unavailable');
+    const error = await expectServiceError(call, 'ServiceUnavailableException', 'Service Unavailable');
     expect(error.$fault).toBe('server');
     expect(error.$metadata?.httpStatusCode).toBe(500);
   });
@@ -57,10 +45,10 @@ describe('Feature: fault injection', () => {
   it('returns the normal response when the random draw is not below the rates', async () => {
     // Prepare
     const random = jest.fn(scriptedRandom([0.5, 0.5]));
-    emulator.setFaults({ throttleRate: 0.5, serverErrorRate: 0.5, random });
+    msf.emulator.setFaults({ throttleRate: 0.5, serverErrorRate: 0.5, random });
 
     // Act
-    const output = await noRetryClient.send(new ListApplicationsCommand({}));
+    const output = await msf.noRetryClient.send(new ListApplicationsCommand({}));
 
     // Assess
     expect(output.ApplicationSummaries).toEqual(expect.any(Array));
@@ -70,12 +58,14 @@ describe('Feature: fault injection', () => {
   it('returns faults only for the listed operations', async () => {
     // Prepare
     const name = uniqueName('faults-scope');
-    await createTestApplication(client, name);
-    emulator.setFaults({ throttleRate: 1, operations: ['DescribeApplication'] });
+    await createTestApplication(msf.client, name);
+    msf.emulator.setFaults({ throttleRate: 1, operations: ['DescribeApplication'] });
 
     // Act
-    const described = await catchError(noRetryClient.send(new DescribeApplicationCommand({ ApplicationName: name })));
-    const listed = await noRetryClient.send(new ListApplicationsCommand({}));
+    const described = await catchError(
+      msf.noRetryClient.send(new DescribeApplicationCommand({ ApplicationName: name })),
+    );
+    const listed = await msf.noRetryClient.send(new ListApplicationsCommand({}));
 
     // Assess
     expect(described.name).toBe('ThrottlingException');
@@ -84,23 +74,23 @@ describe('Feature: fault injection', () => {
 
   it('returns success after the SDK retries one throttled attempt (default maxAttempts 3)', async () => {
     // Prepare
-    emulator.setFaults({ throttleRate: 0.5, random: scriptedRandom([0]) });
-    const before = emulator.callCount('ListApplications');
+    msf.emulator.setFaults({ throttleRate: 0.5, random: scriptedRandom([0]) });
+    const before = msf.emulator.callCount('ListApplications');
 
     // Act
-    const output = await client.send(new ListApplicationsCommand({}));
+    const output = await msf.client.send(new ListApplicationsCommand({}));
 
     // Assess
     expect(output.$metadata.attempts).toBe(2);
-    expect(emulator.callCount('ListApplications') - before).toBe(2);
+    expect(msf.emulator.callCount('ListApplications') - before).toBe(2);
   });
 
   it('returns success after the SDK retries one server error', async () => {
     // Prepare
-    emulator.setFaults({ serverErrorRate: 0.5, random: scriptedRandom([0]) });
+    msf.emulator.setFaults({ serverErrorRate: 0.5, random: scriptedRandom([0]) });
 
     // Act
-    const output = await client.send(new ListApplicationsCommand({}));
+    const output = await msf.client.send(new ListApplicationsCommand({}));
 
     // Assess
     expect(output.$metadata.attempts).toBe(2);
@@ -108,11 +98,11 @@ describe('Feature: fault injection', () => {
 
   it('returns no faults after setFaults replaces them', async () => {
     // Prepare
-    emulator.setFaults({ throttleRate: 1 });
-    emulator.setFaults({ latencyMs: 0 });
+    msf.emulator.setFaults({ throttleRate: 1 });
+    msf.emulator.setFaults({ latencyMs: 0 });
 
     // Act
-    const output = await noRetryClient.send(new ListApplicationsCommand({}));
+    const output = await msf.noRetryClient.send(new ListApplicationsCommand({}));
 
     // Assess
     expect(output.$metadata.httpStatusCode).toBe(200);
@@ -149,7 +139,7 @@ describe('Feature: fault injection', () => {
     'throws RangeError for out-of-range fault settings %j',
     (faults) => {
       // Act
-      const act = (): void => emulator.setFaults(faults);
+      const act = (): void => msf.emulator.setFaults(faults);
 
       // Assess
       expect(act).toThrow(RangeError);
@@ -158,13 +148,11 @@ describe('Feature: fault injection', () => {
 
   it('returns faults configured at start through the faults option', async () => {
     // Prepare
-    const faulty = await startMsfEmulator({ transitionMs: 0, faults: { throttleRate: 1 } });
-    const faultyClient = createClient(faulty, { maxAttempts: 1 });
+    const faulty = await startEmulatorWithClient({ transitionMs: 0, faults: { throttleRate: 1 } }, { maxAttempts: 1 });
 
     // Act
-    const error = await catchError(faultyClient.send(new ListApplicationsCommand({})));
-    faultyClient.destroy();
-    await faulty.close();
+    const error = await catchError(faulty.client.send(new ListApplicationsCommand({})));
+    await faulty.stop();
 
     // Assess
     expect(error.name).toBe('ThrottlingException');

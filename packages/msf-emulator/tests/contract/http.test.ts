@@ -1,6 +1,6 @@
-import { type KinesisAnalyticsV2Client, TagResourceCommand } from '@aws-sdk/client-kinesis-analytics-v2';
-import { type MsfEmulator, startMsfEmulator } from '../../src';
-import { catchError, createClient, ROLE_ARN } from '../helpers/client';
+import { TagResourceCommand } from '@aws-sdk/client-kinesis-analytics-v2';
+import { expectServiceError, ROLE_ARN } from '../helpers/client';
+import { useEmulator } from '../helpers/emulator';
 
 const TARGET = 'KinesisAnalytics_20180523';
 
@@ -11,12 +11,11 @@ interface RawResponse {
 }
 
 describe('Protocol: AWS JSON 1.1 over HTTP', () => {
-  let emulator: MsfEmulator;
-  let client: KinesisAnalyticsV2Client;
+  const msf = useEmulator({ transitionMs: 0 });
 
   /** An unsigned POST / with the AWS JSON 1.1 headers; `target` undefined omits X-Amz-Target. */
   async function post(target: string | undefined, body: string): Promise<RawResponse> {
-    const response = await fetch(`${emulator.url}/`, {
+    const response = await fetch(`${msf.emulator.url}/`, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/x-amz-json-1.1',
@@ -27,16 +26,6 @@ describe('Protocol: AWS JSON 1.1 over HTTP', () => {
     const text = await response.text();
     return { status: response.status, headers: response.headers, json: JSON.parse(text) as Record<string, unknown> };
   }
-
-  beforeAll(async () => {
-    emulator = await startMsfEmulator({ transitionMs: 0 });
-    client = createClient(emulator, { maxAttempts: 1 });
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await emulator.close();
-  });
 
   it('returns 200 with AWS JSON 1.1 headers for an unsigned request', async () => {
     // Act
@@ -138,19 +127,22 @@ describe('Protocol: AWS JSON 1.1 over HTTP', () => {
 
   it('returns the modelled UnsupportedOperationException class to the SDK', async () => {
     // Act
-    const error = await catchError(
-      client.send(new TagResourceCommand({ ResourceARN: 'arn:aws:kinesisanalytics:x', Tags: [{ Key: 'a' }] })),
+    const call = msf.noRetryClient.send(
+      new TagResourceCommand({ ResourceARN: 'arn:aws:kinesisanalytics:x', Tags: [{ Key: 'a' }] }),
     );
 
     // Assess
-    expect(error.name).toBe('UnsupportedOperationException');
+    const error = await expectServiceError(
+      call,
+      'UnsupportedOperationException',
+      /^The MSF emulator does not implement TagResource; supported: /,
+    );
     expect(error.constructor.name).toBe('UnsupportedOperationException');
-    expect(error.message).toMatch(/^The MSF emulator does not implement TagResource; supported: /);
   });
 
   it('returns 404 for a method other than POST', async () => {
     // Act
-    const response = await fetch(`${emulator.url}/`, { method: 'PUT', body: '{}' });
+    const response = await fetch(`${msf.emulator.url}/`, { method: 'PUT', body: '{}' });
 
     // Assess
     expect(response.status).toBe(404);
@@ -159,7 +151,7 @@ describe('Protocol: AWS JSON 1.1 over HTTP', () => {
 
   it('returns 200 to a GET health check', async () => {
     // Act
-    const response = await fetch(`${emulator.url}/`);
+    const response = await fetch(`${msf.emulator.url}/`);
 
     // Assess
     expect(response.status).toBe(200);

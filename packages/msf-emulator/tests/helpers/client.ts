@@ -148,6 +148,28 @@ export async function catchError(promise: Promise<unknown>): Promise<SdkError> {
 }
 
 /**
+ * Asserts that `promise` rejects with an error named `name` whose message is `message` exactly
+ * (a string) or matches it (a RegExp); returns the error for further assertions.
+ *
+ * @example
+ * await expectServiceError(client.send(command), 'ResourceNotFoundException', 'Application x not found');
+ */
+export async function expectServiceError(
+  promise: Promise<unknown>,
+  name: string,
+  message: string | RegExp,
+): Promise<SdkError> {
+  const error = await catchError(promise);
+  expect(error.name).toBe(name);
+  if (typeof message === 'string') {
+    expect(error.message).toBe(message);
+  } else {
+    expect(error.message).toMatch(message);
+  }
+  return error;
+}
+
+/**
  * A deterministic `random` for fault injection: returns `values` in order, then 1 (never below
  * a rate, so no fault) once they run out.
  */
