@@ -4,7 +4,6 @@ import {
   ComparisonOperator,
   type IMetric,
   MathExpression,
-  Metric,
   Stats,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -13,7 +12,8 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { FAILING_ROW_METRICS, METRICS_NAMESPACE, SERVICE_NAME } from './constants';
+import { FAILING_ROW_METRICS } from './constants';
+import { scalerMetric } from './scaler-metrics';
 
 /** Props of {@link ScalerAlarms}. */
 export interface ScalerAlarmsProps {
@@ -51,6 +51,8 @@ export class ScalerAlarms extends Construct {
   public readonly scalingErrors: Alarm;
   public readonly functionThrottles: Alarm;
   public readonly deadLetterQueueMessages: Alarm;
+  /** Every alarm above, in that order (the dashboard's alarm status widget lists them). */
+  public readonly alarms: readonly Alarm[];
 
   public constructor(scope: Construct, id: string, props: ScalerAlarmsProps) {
     super(scope, id);
@@ -70,11 +72,7 @@ export class ScalerAlarms extends Construct {
     // One variable per failing-row metric, named after it: RowsErrored -> rowsErrored.
     const failingRows: Record<string, IMetric> = {};
     for (const metricName of FAILING_ROW_METRICS) {
-      failingRows[metricName.charAt(0).toLowerCase() + metricName.slice(1)] = new Metric({
-        namespace: METRICS_NAMESPACE,
-        metricName,
-        dimensionsMap: { service: SERVICE_NAME },
-        statistic: Stats.SUM,
+      failingRows[metricName.charAt(0).toLowerCase() + metricName.slice(1)] = scalerMetric(metricName, {
         period: PERIOD,
       });
     }
@@ -111,5 +109,6 @@ export class ScalerAlarms extends Construct {
         'that run did not happen.',
       props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: Stats.MAXIMUM }),
     );
+    this.alarms = [this.functionErrors, this.scalingErrors, this.functionThrottles, this.deadLetterQueueMessages];
   }
 }

@@ -19,6 +19,16 @@ export const SCALER_ENTRY = path.join(REPO_ROOT, 'packages', 'scaler', 'src', 'h
 export const SCALER_RUNTIME = Runtime.NODEJS_22_X;
 
 /**
+ * Lambda timeout of the scaler; the dashboard draws it on the duration graph.
+ *
+ * A run is a Scan plus Describe/Update per application, 8 at a time (SCALER_CONCURRENCY):
+ * seconds for 100 applications (the default MSF quota per region). Five minutes leave room
+ * for SDK retries with backoff on throttling while staying far below the hourly period, so a
+ * run always ends before the next one starts.
+ */
+export const SCALER_TIMEOUT: Duration = Duration.minutes(5);
+
+/**
  * The esbuild settings of the scaler bundle: the one place they are written down. The stack
  * passes them to `NodejsFunction` and `infra/test/bundle.test.ts` builds the real bundle
  * with exactly these settings, so the size it prints is the size that ships.
@@ -105,11 +115,7 @@ export class ScalerFunction extends Construct {
       // Memory also buys CPU: 512 MB keeps the cold start of a bundle with the SDK short, and
       // 24 runs a day cost next to nothing.
       memorySize: 512,
-      // A run is a Scan plus Describe/Update per application, 8 at a time (SCALER_CONCURRENCY):
-      // seconds for 100 applications (the default MSF quota per region). Five minutes leave
-      // room for SDK retries with backoff on throttling while staying far below the hourly
-      // period, so a run always ends before the next one starts.
-      timeout: Duration.minutes(5),
+      timeout: SCALER_TIMEOUT,
       // One run at a time: two overlapping runs would race on the same applications.
       reservedConcurrentExecutions: 1,
       // Retries of failed runs and where they end up: ScalerTrigger configures both, with the

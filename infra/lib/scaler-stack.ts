@@ -4,7 +4,8 @@ import type { Construct } from 'constructs';
 import { AlarmTopic } from './alarm-topic';
 import { DEFAULT_TABLE_NAME } from './constants';
 import { ScalerAlarms } from './scaler-alarms';
-import { ScalerFunction } from './scaler-function';
+import { ScalerDashboard } from './scaler-dashboard';
+import { SCALER_TIMEOUT, ScalerFunction } from './scaler-function';
 import { ScalerTrigger } from './scaler-trigger';
 import { ScheduleTable } from './schedule-table';
 
@@ -48,11 +49,11 @@ export interface ScalerStackProps extends StackProps {
 
 /**
  * The MSF scheduled scaler: the schedule table, the scaler Lambda with its least-privilege
- * role, the EventBridge rule that runs it (with a dead-letter queue), its alarms and the
- * encrypted topic they notify.
+ * role, the EventBridge rule that runs it (with a dead-letter queue), its alarms, the
+ * encrypted topic they notify and a CloudWatch dashboard.
  *
- * Outputs: `TableName`, `FunctionName`, `AlarmTopicArn` and `OnboardingCommand`, an
- * `aws dynamodb put-item` command that adds an example row.
+ * Outputs: `TableName`, `FunctionName`, `AlarmTopicArn`, `DashboardUrl` and
+ * `OnboardingCommand`, an `aws dynamodb put-item` command that adds an example row.
  *
  * @example
  * ```ts
@@ -79,10 +80,18 @@ export class ScalerStack extends Stack {
     const { topic } = new AlarmTopic(this, 'AlarmTopic', {
       ...(props.alarmEmail === undefined ? {} : { email: props.alarmEmail }),
     });
-    new ScalerAlarms(this, 'ScalerAlarms', {
+    const { alarms } = new ScalerAlarms(this, 'ScalerAlarms', {
       scalerFunction: scaler.lambdaFunction,
       deadLetterQueue: trigger.deadLetterQueue,
       topic,
+    });
+    const { dashboardUrl } = new ScalerDashboard(this, 'ScalerDashboard', {
+      scalerFunction: scaler.lambdaFunction,
+      timeout: SCALER_TIMEOUT,
+      logGroup: scaler.logGroup,
+      deadLetterQueue: trigger.deadLetterQueue,
+      alarms,
+      tableName: table.tableName,
     });
 
     new CfnOutput(this, 'TableName', { description: 'The schedule table.', value: table.tableName });
@@ -93,6 +102,10 @@ export class ScalerStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', {
       description: 'Every alarm notifies this topic; subscribe more endpoints to it.',
       value: topic.topicArn,
+    });
+    new CfnOutput(this, 'DashboardUrl', {
+      description: 'The CloudWatch dashboard: row outcomes per run, the function, lost runs, alarms, failing rows.',
+      value: dashboardUrl,
     });
     new CfnOutput(this, 'OnboardingCommand', {
       description: 'Adds an example schedule row; change appName and the figures first.',

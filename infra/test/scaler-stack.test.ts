@@ -21,6 +21,29 @@ describe('Stack: ScalerStack', () => {
     template.hasOutput('AlarmTopicArn', { Value: ref(template, 'AWS::SNS::Topic') });
   });
 
+  it('outputs the console URL of the dashboard in the stack region', () => {
+    // Prepare
+    // Act
+    const template = synthTemplate();
+
+    // Assess
+    template.hasOutput('DashboardUrl', {
+      Value: {
+        'Fn::Join': [
+          '',
+          [
+            'https://',
+            { Ref: 'AWS::Region' },
+            '.console.aws.amazon.com/cloudwatch/home?region=',
+            { Ref: 'AWS::Region' },
+            '#dashboards/dashboard/',
+            ref(template, 'AWS::CloudWatch::Dashboard'),
+          ],
+        ],
+      },
+    });
+  });
+
   it('outputs a put-item command that onboards the schema example row', () => {
     // Prepare
     const item = toDynamoDbItemJson(EXAMPLE_ROW);
@@ -89,6 +112,7 @@ describe('Stack: ScalerStack', () => {
       'AWS::CloudWatch::Alarm',
       'AWS::CloudWatch::Alarm',
       'AWS::CloudWatch::Alarm',
+      'AWS::CloudWatch::Dashboard',
       'AWS::DynamoDB::Table',
       'AWS::Events::Rule',
       'AWS::IAM::Policy',
