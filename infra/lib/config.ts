@@ -1,6 +1,7 @@
 import { APP_NAME_MAX_LENGTH, APP_NAME_PATTERN } from '@msf-scaler/schema';
-import { DEFAULT_SCHEDULE, DEFAULT_TABLE_NAME } from './constants';
+import { DEFAULT_HEARTBEAT_HOURS, DEFAULT_SCHEDULE, DEFAULT_TABLE_NAME, MAX_HEARTBEAT_HOURS } from './constants';
 import { ScalerConfigError } from './errors';
+import { longestRunGap, RATE_PATTERN } from './schedule-gap';
 
 /**
  * The CDK context keys the app reads, once, in `bin/app.ts`. Pass them with
@@ -13,6 +14,7 @@ import { ScalerConfigError } from './errors';
  * | `schedule`      | string  | `cron(0 * * * ? *)`     | EventBridge expression for the runs, `cron(...)` (6 fields, UTC) or `rate(...)`. |
  * | `appNamePrefix` | string  | none (all applications) | Only MSF applications whose names start with it may be described or updated (IAM). MSF name characters only: `a-z A-Z 0-9 _ . -`. |
  * | `alarmEmail`    | string  | none                    | E-mail address subscribed to the alarm topic (confirm the subscription mail). |
+ * | `heartbeatHours`| number  | `2`                     | Whole hours without a completed run before the `ScalerNotRunning` alarm goes off, 1-24; `0` turns it off. Must be at least the longest time between two runs of `schedule`. |
  *
  * @example
  * ```sh
@@ -20,7 +22,14 @@ import { ScalerConfigError } from './errors';
  * pnpm cdk deploy -c importTable=true   # reuse the table kept by an earlier destroy
  * ```
  */
-export const CONTEXT_KEYS = ['tableName', 'importTable', 'schedule', 'appNamePrefix', 'alarmEmail'] as const;
+export const CONTEXT_KEYS = [
+  'tableName',
+  'importTable',
+  'schedule',
+  'appNamePrefix',
+  'alarmEmail',
+  'heartbeatHours',
+] as const;
 
 /** One of {@link CONTEXT_KEYS}. */
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
@@ -37,13 +46,14 @@ export interface ScalerConfig {
   readonly appNamePrefix?: string;
   /** @default - no subscription */
   readonly alarmEmail?: string;
+  /** @default 2 */
+  readonly heartbeatHours: number;
 }
 
 const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
 // Deliberately loose: one @, no spaces, a dot in the domain. SNS sends a confirmation mail,
 // which is the real check.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const RATE = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
 
 /**
  * Says what is wrong with an EventBridge schedule expression, or `undefined` when it is
@@ -73,7 +83,7 @@ export function describeScheduleProblem(expression: string): string | undefined 
     }
     return undefined;
   }
-  const rate = RATE.exec(expression);
+  const rate = RATE_PATTERN.exec(expression);
   const value = Number(rate?.[1]);
   if (!rate || value < 1) {
     return `must look like "rate(<n> minute|minutes|hour|hours|day|days)" with n >= 1, got "${expression}"`;
@@ -107,12 +117,84 @@ export function describeEmailProblem(email: string): string | undefined {
   return EMAIL.test(email) ? undefined : `must be an e-mail address such as ops@example.com, got "${email}"`;
 }
 
+const HEARTBEAT_HOURS_RULE = `must be a whole number of hours from 1 to ${MAX_HEARTBEAT_HOURS}, or 0 to turn the ScalerNotRunning alarm off`;
+
+/**
+ * Says what is wrong with a `heartbeatHours` value, or `undefined` when it is valid: a whole
+ * number of hours from 1 to 24, or 0 (no `ScalerNotRunning` alarm).
+ */
+export function describeHeartbeatHoursProblem(hours: number): string | undefined {
+  return Number.isInteger(hours) && hours >= 0 && hours <= MAX_HEARTBEAT_HOURS
+    ? undefined
+    : `${HEARTBEAT_HOURS_RULE}, got ${hours}`;
+}
+
+/** Why a valid `heartbeatHours` does not fit a valid schedule, see {@link findHeartbeatMismatch}. */
+export interface HeartbeatMismatch {
+  /** What is wrong with the schedule, as `schedule "..." leaves ...` (callers name the value and word the fix). */
+  readonly problem: string;
+  /** The smallest `heartbeatHours` that fits the schedule; 0 (the alarm off) when no value up to 24 does. */
+  readonly smallestFit: number;
+}
+
+const inHours = (minutes: number): string =>
+  minutes % 60 !== 0 ? `${minutes} minutes` : minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+
+/**
+ * Checks that the `ScalerNotRunning` alarm would stay quiet while `schedule` runs as planned:
+ * `heartbeatHours` must be at least the longest time between two runs. `undefined` when it
+ * is, when the alarm is off (0), or when the gap cannot be told for certain (see
+ * `longestRunGap`: every `rate(...)`, and `cron(...)` of plain numbers, names, lists,
+ * ranges and steps); then the schedule is accepted.
+ *
+ * @param heartbeatHours - a value {@link describeHeartbeatHoursProblem} accepts
+ * @param schedule - an expression {@link describeScheduleProblem} accepts
+ *
+ * @example
+ * ```ts
+ * findHeartbeatMismatch(2, 'cron(0 * * * ? *)'); // undefined
+ * findHeartbeatMismatch(2, 'cron(0 8 * * ? *)')?.smallestFit; // 24
+ * ```
+ */
+export function findHeartbeatMismatch(heartbeatHours: number, schedule: string): HeartbeatMismatch | undefined {
+  if (heartbeatHours === 0) {
+    return undefined;
+  }
+  const gap = longestRunGap(schedule);
+  if (gap === undefined || (gap.kind === 'minutes' && gap.minutes <= heartbeatHours * 60)) {
+    return undefined;
+  }
+  const start = `schedule "${schedule}"`;
+  const cannotWait = `the ${MAX_HEARTBEAT_HOURS} hours the ScalerNotRunning alarm can wait at most`;
+  if (gap.kind === 'skipsDays') {
+    return {
+      problem: `${start} does not run every day: it leaves more than ${cannotWait} between two runs`,
+      smallestFit: 0,
+    };
+  }
+  const hours = Math.ceil(gap.minutes / 60);
+  const gapText = `${start} leaves up to ${inHours(gap.minutes)} between two runs`;
+  return hours > MAX_HEARTBEAT_HOURS
+    ? { problem: `${gapText}, more than ${cannotWait}`, smallestFit: 0 }
+    : { problem: `${gapText}, so the ScalerNotRunning alarm would go off between runs`, smallestFit: hours };
+}
+
+/** The values of `heartbeatHours` that fix a {@link HeartbeatMismatch}, in words. */
+export function heartbeatFix(mismatch: HeartbeatMismatch): string {
+  const { smallestFit } = mismatch;
+  if (smallestFit === 0) {
+    return '0 (turns the alarm off)';
+  }
+  return `${smallestFit === MAX_HEARTBEAT_HOURS ? smallestFit : `${smallestFit} to ${MAX_HEARTBEAT_HOURS}`} (or 0 to turn the alarm off)`;
+}
+
 const EXAMPLES: Readonly<Record<ContextKey, string>> = {
   tableName: DEFAULT_TABLE_NAME,
   importTable: 'true',
   schedule: `'${DEFAULT_SCHEDULE}'`,
   appNamePrefix: 'orders-',
   alarmEmail: 'ops@example.com',
+  heartbeatHours: String(DEFAULT_HEARTBEAT_HOURS),
 };
 
 function problemFor(key: ContextKey, what: string): string {
@@ -127,7 +209,8 @@ function problemFor(key: ContextKey, what: string): string {
  *
  * Values given with `-c` arrive as strings; values from `cdk.json` may be JSON booleans.
  * Every problem is collected first, so one run shows them all. A key that differs from a
- * known key only in case (`alarmemail`) is reported too, since CDK would silently ignore it.
+ * known key only in case (`alarmemail`) is reported too, since CDK would silently ignore it,
+ * and so is a `heartbeatHours` shorter than the gaps of `schedule` ({@link findHeartbeatMismatch}).
  *
  * @param context - all context values, e.g. `app.node.getAllContext()`
  * @throws {ScalerConfigError} listing each invalid key, what is wrong and how to fix it
@@ -183,11 +266,42 @@ export function readScalerConfig(context: Readonly<Record<string, unknown>>): Sc
     return undefined;
   };
 
+  const readHeartbeatHours = (key: ContextKey): number | undefined => {
+    const raw = context[key];
+    if (raw === undefined) {
+      return undefined;
+    }
+    // -c gives "3"; cdk.json may give 3.
+    const hours = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
+    if (typeof hours !== 'number' || describeHeartbeatHoursProblem(hours) !== undefined) {
+      problems.push(problemFor(key, `${HEARTBEAT_HOURS_RULE}, got ${JSON.stringify(raw)}`));
+      return undefined;
+    }
+    return hours;
+  };
+
   const tableName = readString('tableName', describeTableNameProblem);
   const importTable = readBoolean('importTable');
   const schedule = readString('schedule', describeScheduleProblem);
   const appNamePrefix = readString('appNamePrefix', describeAppNamePrefixProblem);
   const alarmEmail = readString('alarmEmail', describeEmailProblem);
+  const heartbeatHours = readHeartbeatHours('heartbeatHours');
+
+  // Only when both keys are valid (or unset, so the default): an invalid one is reported above.
+  if (
+    (heartbeatHours !== undefined || context.heartbeatHours === undefined) &&
+    (schedule !== undefined || context.schedule === undefined)
+  ) {
+    const mismatch = findHeartbeatMismatch(heartbeatHours ?? DEFAULT_HEARTBEAT_HOURS, schedule ?? DEFAULT_SCHEDULE);
+    if (mismatch !== undefined) {
+      problems.push(
+        `Context "heartbeatHours" is ${heartbeatHours ?? `${DEFAULT_HEARTBEAT_HOURS} (the default)`}, but ` +
+          `${mismatch.problem}. Fix: set it to ${heartbeatFix(mismatch)}: pass ` +
+          `-c heartbeatHours=${mismatch.smallestFit} to pnpm cdk, or set "heartbeatHours" under "context" in ` +
+          'infra/cdk.json; or choose a schedule that runs more often.',
+      );
+    }
+  }
 
   if (problems.length > 0) {
     throw new ScalerConfigError(problems);
@@ -198,5 +312,6 @@ export function readScalerConfig(context: Readonly<Record<string, unknown>>): Sc
     schedule: schedule ?? DEFAULT_SCHEDULE,
     ...(appNamePrefix === undefined ? {} : { appNamePrefix }),
     ...(alarmEmail === undefined ? {} : { alarmEmail }),
+    heartbeatHours: heartbeatHours ?? DEFAULT_HEARTBEAT_HOURS,
   };
 }

@@ -1,4 +1,4 @@
-import { Defaults, FAILING_OUTCOMES, OUTCOME_METRIC } from '@msf-scaler/scaler';
+import { Defaults, FAILING_OUTCOMES, OUTCOME_METRIC, ROWS_TOTAL_METRIC } from '@msf-scaler/scaler';
 import type { RowAttribute } from '@msf-scaler/schema';
 
 /**
@@ -20,6 +20,13 @@ export const METRICS_NAMESPACE: string = Defaults.METRICS_NAMESPACE;
  */
 export const FAILING_ROW_METRICS: readonly string[] = [...FAILING_OUTCOMES].map((outcome) => OUTCOME_METRIC[outcome]);
 
+/**
+ * The per-run EMF metric with the number of rows a run read. Every run that completes emits
+ * exactly one data point, an empty table included (value 0), so its SampleCount counts the
+ * completed runs: the `ScalerNotRunning` alarm's heartbeat.
+ */
+export const RUNS_METRIC: string = ROWS_TOTAL_METRIC;
+
 /** Partition key of the schedule table: one row per MSF application, keyed by its name. */
 export const TABLE_PARTITION_KEY = 'appName' satisfies RowAttribute;
 
@@ -28,3 +35,15 @@ export const DEFAULT_TABLE_NAME: string = Defaults.TABLE_NAME;
 
 /** Default EventBridge schedule (context `schedule`): every hour at minute 0, UTC. */
 export const DEFAULT_SCHEDULE = 'cron(0 * * * ? *)';
+
+/**
+ * Default of context `heartbeatHours`: `ScalerNotRunning` goes off after 2 whole hours without
+ * a completed run, so with the hourly default schedule one missed run is tolerated, two are not.
+ */
+export const DEFAULT_HEARTBEAT_HOURS = 2;
+
+/**
+ * Largest `heartbeatHours`. A day without a run leaves every application at the wrong KPU for a
+ * whole peak cycle; a schedule that runs less often than daily should turn the alarm off (0).
+ */
+export const MAX_HEARTBEAT_HOURS = 24;

@@ -45,12 +45,19 @@ export interface ScalerStackProps extends StackProps {
    * @default - no subscription
    */
   readonly alarmEmail?: string;
+  /**
+   * Whole hours without a completed run before the `ScalerNotRunning` alarm goes off, 1-24;
+   * 0 turns it off. Must be at least the longest time between two runs of `schedule`.
+   *
+   * @default 2 - with the hourly default schedule, one missed run is tolerated, two are not
+   */
+  readonly heartbeatHours?: number;
 }
 
 /**
  * The MSF scheduled scaler: the schedule table, the scaler Lambda with its least-privilege
- * role, the EventBridge rule that runs it (with a dead-letter queue), its alarms, the
- * encrypted topic they notify and a CloudWatch dashboard.
+ * role, the EventBridge rule that runs it (with a dead-letter queue), its alarms (including a
+ * heartbeat for when it stops running), the encrypted topic they notify and a CloudWatch dashboard.
  *
  * Outputs: `TableName`, `FunctionName`, `AlarmTopicArn`, `DashboardUrl` and
  * `OnboardingCommand`, an `aws dynamodb put-item` command that adds an example row.
@@ -84,6 +91,8 @@ export class ScalerStack extends Stack {
       scalerFunction: scaler.lambdaFunction,
       deadLetterQueue: trigger.deadLetterQueue,
       topic,
+      schedule: trigger.schedule,
+      ...(props.heartbeatHours === undefined ? {} : { heartbeatHours: props.heartbeatHours }),
     });
     const { dashboardUrl } = new ScalerDashboard(this, 'ScalerDashboard', {
       scalerFunction: scaler.lambdaFunction,

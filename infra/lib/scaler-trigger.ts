@@ -34,11 +34,14 @@ export interface ScalerTriggerProps {
 export class ScalerTrigger extends Construct {
   public readonly rule: Rule;
   public readonly deadLetterQueue: Queue;
+  /** The schedule expression the rule runs on, the default applied. */
+  public readonly schedule: string;
 
   public constructor(scope: Construct, id: string, props: ScalerTriggerProps) {
     super(scope, id);
 
     const schedule = props.schedule ?? DEFAULT_SCHEDULE;
+    this.schedule = schedule;
     const problem = describeScheduleProblem(schedule);
     if (problem !== undefined) {
       throw new ScalerConfigError([`schedule ${problem}`]);

@@ -47,7 +47,12 @@ describe('App: bin/app.ts', () => {
 
   it('synthesizes the stack from context, with cdk-nag passing', async () => {
     // Prepare
-    const context = { appNamePrefix: 'orders-', alarmEmail: 'ops@example.com', schedule: 'rate(30 minutes)' };
+    const context = {
+      appNamePrefix: 'orders-',
+      alarmEmail: 'ops@example.com',
+      schedule: 'rate(30 minutes)',
+      heartbeatHours: '3',
+    };
 
     // Act
     const run = await runApp(context, outdir);
@@ -64,11 +69,14 @@ describe('App: bin/app.ts', () => {
     expect(byType('AWS::Events::Rule')).toMatchObject([{ ScheduleExpression: 'rate(30 minutes)' }]);
     expect(byType('AWS::SNS::Subscription')).toMatchObject([{ Protocol: 'email', Endpoint: 'ops@example.com' }]);
     expect(JSON.stringify(byType('AWS::IAM::Policy'))).toContain(':application/orders-*');
+    expect(byType('AWS::CloudWatch::Alarm').filter((alarm) => alarm.MetricName === 'RowsTotal')).toMatchObject([
+      { EvaluationPeriods: 3, DatapointsToAlarm: 3 },
+    ]);
   });
 
   it('stops with every invalid context key named and how to fix it', async () => {
     // Prepare
-    const context = { schedule: 'hourly', alarmEmail: 'nobody' };
+    const context = { schedule: 'hourly', alarmEmail: 'nobody', heartbeatHours: '25' };
 
     // Act
     const run = await runApp(context, outdir);
@@ -83,5 +91,6 @@ describe('App: bin/app.ts', () => {
     expect(run.stderr).toContain(
       'Context "alarmEmail" must be an e-mail address such as ops@example.com, got "nobody".',
     );
+    expect(run.stderr).toContain('Context "heartbeatHours" must be a whole number of hours from 1 to 24');
   });
 });

@@ -27,6 +27,7 @@ const VARIANTS: ReadonlyArray<[string, ScalerStackProps]> = [
   ['the defaults', {}],
   ['an app-name prefix and an alarm e-mail', { appNamePrefix: 'orders-', alarmEmail: 'ops@example.com' }],
   ['an imported table and a rate schedule', { importTable: true, tableName: 'kept', schedule: 'rate(15 minutes)' }],
+  ['a daily schedule and no heartbeat alarm', { schedule: 'cron(0 8 * * ? *)', heartbeatHours: 0 }],
 ];
 
 describe('Checks: AwsSolutions (cdk-nag)', () => {

@@ -83,7 +83,7 @@ describe('Construct: ScalerDashboard', () => {
     // Assess
     const alarmArns = Object.keys(template.findResources('AWS::CloudWatch::Alarm')).map((id) => `\${${id}.Arn}`);
     const alarmWidget = dashboardWidget(template, 'alarm');
-    expect(alarmArns).toHaveLength(4);
+    expect(alarmArns).toHaveLength(5);
     expect(alarmWidget.properties.alarms).toStrictEqual(expect.arrayContaining(alarmArns));
     expect(alarmWidget.properties.alarms).toHaveLength(alarmArns.length);
   });

@@ -112,6 +112,7 @@ describe('Stack: ScalerStack', () => {
       'AWS::CloudWatch::Alarm',
       'AWS::CloudWatch::Alarm',
       'AWS::CloudWatch::Alarm',
+      'AWS::CloudWatch::Alarm',
       'AWS::CloudWatch::Dashboard',
       'AWS::DynamoDB::Table',
       'AWS::Events::Rule',
