@@ -12,8 +12,6 @@ const LocalDefaults = {
   CLI_MSF_PORT: 8081,
   /** `pnpm local` transition time: long enough to see UPDATING with the AWS CLI. */
   CLI_TRANSITION_MS: 5000,
-  /** Attempts per SDK call (throttling and 5xx included), as the Lambda uses. */
-  MAX_ATTEMPTS: 5,
   /** How long to wait for the schedule table to become ACTIVE. */
   TABLE_ACTIVE_TIMEOUT_MS: 5000,
 } as const;

@@ -4,6 +4,8 @@ const Defaults = {
   TABLE_NAME: 'msf-scaler-schedules',
   /** Rows processed at once. */
   CONCURRENCY: 8,
+  /** Attempts per AWS call (standard retry mode: throttling and 5xx are retried with backoff). */
+  MAX_ATTEMPTS: 5,
   /** Highest `--concurrency` / `SCALER_CONCURRENCY` accepted. */
   MAX_CONCURRENCY: 64,
   /** Powertools service name (logs' `service`, the metrics' `service` dimension). */

@@ -1,4 +1,4 @@
-export type { ScalerClients } from './adapters/clients';
+export type { OwnedScalerClients, ScalerClientOptions, ScalerClients } from './adapters/clients';
 export { createScalerClients } from './adapters/clients';
 export type { ApplicationsPort } from './adapters/msfApplications';
 export { createMsfApplications, toSnapshot, toUpdateApplicationInput } from './adapters/msfApplications';

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KinesisAnalyticsV2Client } from '@aws-sdk/client-kinesis-analytics-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Defaults } from '../constants';
 
 /** The AWS clients a run uses. */
 interface ScalerClients {
@@ -8,22 +9,69 @@ interface ScalerClients {
   readonly msf: KinesisAnalyticsV2Client;
 }
 
+/** Clients built by {@link createScalerClients}: the run's, the low-level DynamoDB one, and their sockets. */
+interface OwnedScalerClients extends ScalerClients {
+  /** The low-level client under `dynamodb` (CreateTable, raw Scan pages, middleware). */
+  readonly dynamodbClient: DynamoDBClient;
+  /** Closes the clients' keep-alive sockets. */
+  destroy(): void;
+}
+
+/**
+ * Overrides of the standard configuration. Leave them out in AWS; the local world passes its
+ * endpoints, region and dummy credentials explicitly so that several stacks can run in one
+ * process without touching `process.env`.
+ */
+interface ScalerClientOptions {
+  /** Attempts per call, throttling and 5xx included. @default 5 */
+  readonly maxAttempts?: number;
+  /** @default - `AWS_REGION` / the shared config */
+  readonly region?: string;
+  /** @default - the default credential chain */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** @default - `AWS_ENDPOINT_URL_DYNAMODB`, else the regional endpoint */
+  readonly dynamodbEndpoint?: string;
+  /** @default - `AWS_ENDPOINT_URL_KINESIS_ANALYTICS_V2`, else the regional endpoint */
+  readonly msfEndpoint?: string;
+}
+
 /**
  * Builds the clients from the standard SDK v3 configuration: the default credential chain,
  * `AWS_REGION`, and the standard endpoint variables (`AWS_ENDPOINT_URL`,
  * `AWS_ENDPOINT_URL_DYNAMODB`, `AWS_ENDPOINT_URL_KINESIS_ANALYTICS_V2`), so pointing the
- * scaler at local servers needs no flag of ours.
+ * scaler at local servers needs no flag of ours. The one place client settings are chosen:
+ * the Lambda, the CLI and the local world all build their clients here.
  *
- * @param maxAttempts - attempts per call, throttling and 5xx included. @default 5
+ * @example
+ * const clients = createScalerClients();
  */
-const createScalerClients = (maxAttempts = 5): ScalerClients => {
+const createScalerClients = (options: ScalerClientOptions = {}): OwnedScalerClients => {
   // Standard retry mode backs off with jitter; throttling errors are retried too.
-  const config = { maxAttempts, retryMode: 'standard' };
+  const common = {
+    maxAttempts: options.maxAttempts ?? Defaults.MAX_ATTEMPTS,
+    retryMode: 'standard',
+    ...(options.region !== undefined ? { region: options.region } : {}),
+    ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
+  };
+  const dynamodbClient = new DynamoDBClient({
+    ...common,
+    ...(options.dynamodbEndpoint !== undefined ? { endpoint: options.dynamodbEndpoint } : {}),
+  });
+  const msf = new KinesisAnalyticsV2Client({
+    ...common,
+    ...(options.msfEndpoint !== undefined ? { endpoint: options.msfEndpoint } : {}),
+  });
   return {
-    dynamodb: DynamoDBDocumentClient.from(new DynamoDBClient(config)),
-    msf: new KinesisAnalyticsV2Client(config),
+    dynamodbClient,
+    dynamodb: DynamoDBDocumentClient.from(dynamodbClient),
+    msf,
+    destroy: () => {
+      // The document client's destroy is a no-op: the clients it wraps own the sockets.
+      dynamodbClient.destroy();
+      msf.destroy();
+    },
   };
 };
 
-export type { ScalerClients };
+export type { OwnedScalerClients, ScalerClientOptions, ScalerClients };
 export { createScalerClients };
