@@ -28,15 +28,7 @@ export type Weekday = (typeof Weekday)[keyof typeof Weekday];
  * WEEKDAYS.indexOf('SUN'); // 6
  * ```
  */
-export const WEEKDAYS: readonly Weekday[] = Object.freeze([
-  Weekday.MON,
-  Weekday.TUE,
-  Weekday.WED,
-  Weekday.THU,
-  Weekday.FRI,
-  Weekday.SAT,
-  Weekday.SUN,
-]);
+export const WEEKDAYS: readonly Weekday[] = Object.freeze(Object.values(Weekday));
 
 /**
  * What the scaler does with the application's built-in autoscaling when it updates
@@ -57,11 +49,7 @@ export const AutoScalingMode = {
 export type AutoScalingMode = (typeof AutoScalingMode)[keyof typeof AutoScalingMode];
 
 /** Every autoscaling mode, in the order used in messages. */
-export const AUTO_SCALING_MODES: readonly AutoScalingMode[] = Object.freeze([
-  AutoScalingMode.KEEP,
-  AutoScalingMode.DISABLE,
-  AutoScalingMode.ENABLE,
-]);
+export const AUTO_SCALING_MODES: readonly AutoScalingMode[] = Object.freeze(Object.values(AutoScalingMode));
 
 /**
  * The time zone of a row that has no `timezone` attribute.
