@@ -12,11 +12,11 @@ import { anApp, aRow, PEAK, parallelismOf, seedWorld, startWorld, type World } f
  * the scaler's DescribeApplication calls (the first `times` of them): the external update
  * bumps the version, so the scaler's token is stale by the time it sends its own update.
  */
-const externalUpdateAfterDescribe = (
+function externalUpdateAfterDescribe(
   scalerMsf: KinesisAnalyticsV2Client,
   external: LocalClients,
   target: { readonly appName: string; readonly parallelism: number; readonly times: number },
-): void => {
+): void {
   let remaining = target.times;
   scalerMsf.middlewareStack.add(
     (next, context) => async (args) => {
@@ -48,7 +48,7 @@ const externalUpdateAfterDescribe = (
     },
     { step: 'initialize', name: 'externalUpdateAfterDescribe' },
   );
-};
+}
 
 describe('Integration: the application changes between describe and update', () => {
   let world: World;

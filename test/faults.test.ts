@@ -2,14 +2,14 @@ import { runScaler } from '@msf-scaler/scaler';
 import { anApp, aRow, OFF_PEAK, PEAK, parallelismOf, seedWorld, startWorld, type World } from './helpers/world';
 
 /** A deterministic random source: returns `values` in turn, forever. */
-const cycle = (...values: readonly number[]): (() => number) => {
+function cycle(...values: readonly number[]): () => number {
   let next = 0;
   return () => {
     const value = values[next % values.length] ?? 0;
     next += 1;
     return value;
   };
-};
+}
 
 const APPS = ['faulty-a', 'faulty-b'];
 

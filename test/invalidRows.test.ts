@@ -28,7 +28,9 @@ describe('Integration: invalid rows next to valid ones', () => {
     const summary = await runScaler({ clients: world.clients, table: world.stack.tableName, instant: PEAK });
 
     // Assess
-    const reasonOf = (rowId: string) => summary.outcomes.find((outcome) => outcome.rowId === rowId)?.reason;
+    function reasonOf(rowId: string) {
+      return summary.outcomes.find((outcome) => outcome.rowId === rowId)?.reason;
+    }
     expect(summary.counts).toMatchObject({ scaled: 2, invalid: 3 });
     expect(reasonOf('kpu-reversed')).toBe('row "kpu-reversed": highKPU 2 is below lowKPU 6; highKPU must be >= lowKPU');
     expect(reasonOf('bad-zone')).toContain(

@@ -79,23 +79,24 @@ const EXPECTED: Readonly<Record<string, Scheduled | Untouched>> = {
   'clicks-dedup': { constant: 3 },
 };
 
-const expectedParallelism = (app: Scheduled | Untouched, hour: number): number => {
+function expectedParallelism(app: Scheduled | Untouched, hour: number): number {
   if ('constant' in app) return app.constant;
   const peak = app.peak.some(([from, to]) => hour >= from && hour < to);
   return (peak ? app.high : app.low) * app.perKPU;
-};
+}
 
-const expectedMatrix = (): Record<string, number[]> =>
-  Object.fromEntries(
+function expectedMatrix(): Record<string, number[]> {
+  return Object.fromEntries(
     Object.entries(EXPECTED).map(([name, app]) => [
       name,
       Array.from({ length: HOURS }, (_, hour) => expectedParallelism(app, hour)),
     ]),
   );
+}
 
 /** Updates the scaler must send: one per change of expected parallelism, the first hour included. */
-const expectedUpdates = (): number =>
-  Object.values(EXPECTED).reduce((sum, app) => {
+function expectedUpdates(): number {
+  return Object.values(EXPECTED).reduce((sum, app) => {
     if ('constant' in app) return sum;
     let previous = app.initial;
     let changes = 0;
@@ -106,6 +107,7 @@ const expectedUpdates = (): number =>
     }
     return sum + changes;
   }, 0);
+}
 
 describe('Integration: 48 hours of the examples', () => {
   let world: World;
@@ -151,9 +153,10 @@ describe('Integration: 48 hours of the examples', () => {
 
   it('keeps each application’s ParallelismPerKPU and applies the rows’ autoScaling choices', () => {
     // Prepare
-    const config = (name: string) =>
-      world.stack.emulator.getApplication(name)?.ApplicationConfigurationDescription
+    function config(name: string) {
+      return world.stack.emulator.getApplication(name)?.ApplicationConfigurationDescription
         .FlinkApplicationConfigurationDescription.ParallelismConfigurationDescription;
+    }
 
     // Assess
     expect(config('sensor-aggregator')).toMatchObject({ ParallelismPerKPU: 2, AutoScalingEnabled: true });

@@ -26,7 +26,7 @@ interface World {
  * beforeAll(async () => { world = await startWorld(); });
  * afterAll(() => world.close());
  */
-const startWorld = async (options: LocalStackOptions = {}): Promise<World> => {
+async function startWorld(options: LocalStackOptions = {}): Promise<World> {
   const stack = await startLocalStack({ ddbPort: 0, msfPort: 0, transitionMs: 0, ...options });
   const clients = localClients(stack);
   return {
@@ -37,45 +37,49 @@ const startWorld = async (options: LocalStackOptions = {}): Promise<World> => {
       await stack.close();
     },
   };
-};
+}
 
 /** An application that starts RUNNING at `parallelism`, 1 per KPU, autoscaling on. */
-const anApp = (name: string, parallelism: number, overrides: Partial<ExampleApplication> = {}): ExampleApplication => ({
-  name,
-  parallelism,
-  parallelismPerKPU: 1,
-  autoScalingEnabled: true,
-  running: true,
-  ...overrides,
-});
+function anApp(name: string, parallelism: number, overrides: Partial<ExampleApplication> = {}): ExampleApplication {
+  return {
+    name,
+    parallelism,
+    parallelismPerKPU: 1,
+    autoScalingEnabled: true,
+    running: true,
+    ...overrides,
+  };
+}
 
 /** A business-hours row: `low` KPU outside 08:00-20:00 UTC, `high` inside. */
-const aRow = (
+function aRow(
   appName: string,
   low: number,
   high: number,
   overrides: Record<string, unknown> = {},
-): Record<string, unknown> => ({
-  appName,
-  lowKPU: low,
-  highKPU: high,
-  scaleUpHour: 8,
-  scaleDownHour: 20,
-  ...overrides,
-});
+): Record<string, unknown> {
+  return {
+    appName,
+    lowKPU: low,
+    highKPU: high,
+    scaleUpHour: 8,
+    scaleDownHour: 20,
+    ...overrides,
+  };
+}
 
 /** Writes the rows and creates (and starts) the applications, through the SDK. */
-const seedWorld = async (world: World, examples: Examples): Promise<void> => {
+async function seedWorld(world: World, examples: Examples): Promise<void> {
   await seed(world.stack, examples, { clients: world.clients });
-};
+}
 
 /** The parallelism configuration the emulator holds for `name`. */
-const parallelismOf = (world: World, name: string): ParallelismConfigurationDescription => {
+function parallelismOf(world: World, name: string): ParallelismConfigurationDescription {
   const detail = world.stack.emulator.getApplication(name);
   if (detail === undefined) throw new Error(`the emulator has no application "${name}"`);
   return detail.ApplicationConfigurationDescription.FlinkApplicationConfigurationDescription
     .ParallelismConfigurationDescription;
-};
+}
 
 /** A business-hours instant (10:00 UTC on Friday 27 November 2026): rows above are at peak. */
 const PEAK = new Date('2026-11-27T10:00:00Z');

@@ -31,12 +31,15 @@ interface Examples {
 /** `examples/schedules.json` at the repository root. */
 const DEFAULT_EXAMPLES_FILE = path.resolve(__dirname, '..', '..', '..', 'examples', 'schedules.json');
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
-const isWhole = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1;
+function isWhole(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1;
+}
 
-const toApplication = (value: unknown, index: number, fail: (problem: string) => never): ExampleApplication => {
+function toApplication(value: unknown, index: number, fail: (problem: string) => never): ExampleApplication {
   const where = `applications[${index}]`;
   if (!isRecord(value)) return fail(`${where} must be an object`);
   const { name, parallelism, parallelismPerKPU, autoScalingEnabled, running, description } = value;
@@ -56,7 +59,7 @@ const toApplication = (value: unknown, index: number, fail: (problem: string) =>
     running,
     ...(description !== undefined ? { description } : {}),
   };
-};
+}
 
 /**
  * Checks the shape of a parsed examples document. Rows are only checked to be objects:
@@ -66,10 +69,10 @@ const toApplication = (value: unknown, index: number, fail: (problem: string) =>
  * @example
  * const examples = parseExamples(JSON.parse(text), 'examples/schedules.json');
  */
-const parseExamples = (document: unknown, file: string): Examples => {
-  const fail = (problem: string): never => {
+function parseExamples(document: unknown, file: string): Examples {
+  function fail(problem: string): never {
     throw new ExamplesFileError(file, `${file}: ${problem} (see examples/README.md for the format)`);
-  };
+  }
   if (!isRecord(document)) return fail('the file must hold one JSON object with "rows" and "applications"');
   const { rows, applications } = document;
   if (!Array.isArray(rows)) return fail('"rows" must be an array of table items');
@@ -84,7 +87,7 @@ const parseExamples = (document: unknown, file: string): Examples => {
     names.add(app.name);
   }
   return { rows: rows as Record<string, unknown>[], applications: parsedApps };
-};
+}
 
 /**
  * Reads and checks an examples file.
@@ -94,7 +97,7 @@ const parseExamples = (document: unknown, file: string): Examples => {
  * @example
  * const { rows, applications } = await readExamples();
  */
-const readExamples = async (file: string = DEFAULT_EXAMPLES_FILE): Promise<Examples> => {
+async function readExamples(file: string = DEFAULT_EXAMPLES_FILE): Promise<Examples> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -120,7 +123,7 @@ const readExamples = async (file: string = DEFAULT_EXAMPLES_FILE): Promise<Examp
     );
   }
   return parseExamples(document, file);
-};
+}
 
 export type { ExampleApplication, Examples };
 export { DEFAULT_EXAMPLES_FILE, parseExamples, readExamples };

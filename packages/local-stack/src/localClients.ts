@@ -28,14 +28,15 @@ type LocalClients = OwnedScalerClients;
  * await runScaler({ clients, table: stack.tableName, instant: new Date('2026-11-27T08:00:00Z') });
  * clients.destroy();
  */
-const localClients = (endpoints: LocalEndpoints, options: LocalClientsOptions = {}): LocalClients =>
-  createScalerClients({
+function localClients(endpoints: LocalEndpoints, options: LocalClientsOptions = {}): LocalClients {
+  return createScalerClients({
     region: endpoints.region,
     credentials: { accessKeyId: LocalDefaults.ACCESS_KEY_ID, secretAccessKey: LocalDefaults.SECRET_ACCESS_KEY },
     dynamodbEndpoint: endpoints.ddbEndpoint,
     msfEndpoint: endpoints.msfEndpoint,
     ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
   });
+}
 
 export type { LocalClients, LocalClientsOptions, LocalEndpoints };
 export { localClients };

@@ -49,7 +49,7 @@ interface LocalStack {
 
 // Duck-typed rather than `instanceof Error`: errors from Node's core come from another realm
 // under jest, and the emulator may wrap the listen error, so walk the cause chain.
-const errnoCode = (error: unknown): string | undefined => {
+function errnoCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
     const { code, cause } = current as { readonly code?: unknown; readonly cause?: unknown };
@@ -57,23 +57,23 @@ const errnoCode = (error: unknown): string | undefined => {
     current = cause;
   }
   return undefined;
-};
+}
 
-const describeCause = (error: unknown): string => {
+function describeCause(error: unknown): string {
   const message =
     typeof error === 'object' && error !== null ? (error as { readonly message?: unknown }).message : undefined;
   return typeof message === 'string' ? message : String(error);
-};
+}
 
 /** Turns a listen failure into an error that names the port and the option to change. */
-const listenError = (
+function listenError(
   what: string,
   host: string,
   port: number,
   flag: string,
   option: string,
   error: unknown,
-): LocalStackError => {
+): LocalStackError {
   const change = `choose another port with ${flag} (pnpm local) or ${option} (startLocalStack), or 0 for any free port`;
   switch (errnoCode(error)) {
     case 'EADDRINUSE':
@@ -91,26 +91,32 @@ const listenError = (
     default:
       return new LocalStackError(`${what} cannot start on ${host}:${port}: ${describeCause(error)}`, { cause: error });
   }
-};
+}
 
-const listen = (server: Server, port: number, host: string): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const onError = (error: Error): void => reject(error);
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    function onError(error: Error): void {
+      reject(error);
+    }
     server.once('error', onError);
     server.listen(port, host, () => {
       server.off('error', onError);
       resolve((server.address() as AddressInfo).port);
     });
   });
+}
 
-const closeServer = (server: Server): Promise<void> =>
-  new Promise((resolve, reject) => {
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
     // close() waits for open sockets; the SDK keeps connections alive, so cut them now.
     server.closeAllConnections();
   });
+}
 
-const urlHost = (host: string): string => (host.includes(':') ? `[${host}]` : host);
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
 
 /**
  * Starts the local world in this process: dynalite (in memory) and the MSF emulator, both
@@ -128,7 +134,7 @@ const urlHost = (host: string): string => (host.includes(':') ? `[${host}]` : ho
  *   await stack.close();
  * }
  */
-const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
+async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const host = options.host ?? LocalDefaults.HOST;
   const region = options.region ?? LocalDefaults.REGION;
   const tableName = options.tableName ?? Defaults.TABLE_NAME;
@@ -136,7 +142,7 @@ const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalSt
   const msfPort = options.msfPort ?? 0;
   // Stop functions of what has started, in start order.
   const started: Array<() => Promise<void>> = [];
-  const stopAll = async (): Promise<void> => {
+  async function stopAll(): Promise<void> {
     const failures: unknown[] = [];
     for (const stop of started.splice(0).reverse()) {
       await stop().catch((error: unknown) => failures.push(error));
@@ -146,7 +152,7 @@ const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalSt
         cause: failures[0],
       });
     }
-  };
+  }
 
   try {
     const ddbServer = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -215,7 +221,7 @@ const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalSt
     await stopAll().catch(() => undefined);
     throw error;
   }
-};
+}
 
 export type { LocalStack, LocalStackOptions };
 export { startLocalStack };

@@ -8,9 +8,11 @@ import { LocalStackError } from './errors';
 
 const POLL_MS = 10;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
-const tableStatus = async (client: DynamoDBClient, tableName: string): Promise<string | undefined> => {
+async function tableStatus(client: DynamoDBClient, tableName: string): Promise<string | undefined> {
   try {
     const output = await client.send(new DescribeTableCommand({ TableName: tableName }));
     return output.Table?.TableStatus ?? 'UNKNOWN';
@@ -18,7 +20,7 @@ const tableStatus = async (client: DynamoDBClient, tableName: string): Promise<s
     if (error instanceof ResourceNotFoundException) return undefined;
     throw error;
   }
-};
+}
 
 /**
  * Creates the schedule table if it is missing (partition key `appName` of type S, on-demand
@@ -31,7 +33,7 @@ const tableStatus = async (client: DynamoDBClient, tableName: string): Promise<s
  * @example
  * await ensureScheduleTable(new DynamoDBClient({ endpoint }), 'msf-scaler-schedules', 5000);
  */
-const ensureScheduleTable = async (client: DynamoDBClient, tableName: string, timeoutMs: number): Promise<void> => {
+async function ensureScheduleTable(client: DynamoDBClient, tableName: string, timeoutMs: number): Promise<void> {
   if ((await tableStatus(client, tableName)) === undefined) {
     await client.send(
       new CreateTableCommand({
@@ -53,6 +55,6 @@ const ensureScheduleTable = async (client: DynamoDBClient, tableName: string, ti
   throw new LocalStackError(
     `schedule table "${tableName}" is still ${status ?? 'missing'} after ${timeoutMs} ms; dynalite should create tables at once, so check that nothing else listens on its port`,
   );
-};
+}
 
 export { ensureScheduleTable };

@@ -41,21 +41,23 @@ interface SeedResult {
   readonly started: readonly string[];
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
-const forEachLimit = async <T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> => {
+async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  const worker = async (): Promise<void> => {
+  async function worker(): Promise<void> {
     while (next < items.length) {
       const item = items[next] as T;
       next += 1;
       await fn(item);
     }
-  };
+  }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-};
+}
 
-const writeRows = async (clients: LocalClients, tableName: string, rows: Examples['rows']): Promise<void> => {
+async function writeRows(clients: LocalClients, tableName: string, rows: Examples['rows']): Promise<void> {
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
     let requests: Record<string, unknown>[] = rows
       .slice(start, start + BATCH_SIZE)
@@ -68,9 +70,9 @@ const writeRows = async (clients: LocalClients, tableName: string, rows: Example
       requests = (output.UnprocessedItems?.[tableName] ?? []) as Record<string, unknown>[];
     }
   }
-};
+}
 
-const createApplication = async (clients: LocalClients, app: ExampleApplication): Promise<void> => {
+async function createApplication(clients: LocalClients, app: ExampleApplication): Promise<void> {
   await clients.msf.send(
     new CreateApplicationCommand({
       ApplicationName: app.name,
@@ -92,19 +94,19 @@ const createApplication = async (clients: LocalClients, app: ExampleApplication)
   if (app.running) {
     await clients.msf.send(new StartApplicationCommand({ ApplicationName: app.name }));
   }
-};
+}
 
 /** Statuses by application name, from ListApplications (50 a page: far fewer calls than describing each). */
-const statuses = async (clients: LocalClients): Promise<Map<string, string>> => {
+async function statuses(clients: LocalClients): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for await (const page of paginateListApplications({ client: clients.msf, pageSize: 50 }, {})) {
     for (const summary of page.ApplicationSummaries ?? [])
       found.set(summary.ApplicationName ?? '', summary.ApplicationStatus ?? '');
   }
   return found;
-};
+}
 
-const waitUntilRunning = async (clients: LocalClients, names: readonly string[]): Promise<void> => {
+async function waitUntilRunning(clients: LocalClients, names: readonly string[]): Promise<void> {
   let waiting: string[] = [...names];
   for (let poll = 0; poll < RUNNING_MAX_POLLS && waiting.length > 0; poll += 1) {
     if (poll > 0) await sleep(RUNNING_POLL_MS);
@@ -114,7 +116,7 @@ const waitUntilRunning = async (clients: LocalClients, names: readonly string[])
   if (waiting.length > 0) {
     throw new LocalStackError(`applications still not RUNNING long after they were started: ${waiting.join(', ')}`);
   }
-};
+}
 
 /**
  * Writes rows to the schedule table and creates the applications (starting those marked
@@ -123,7 +125,7 @@ const waitUntilRunning = async (clients: LocalClients, names: readonly string[])
  * @example
  * await seed(stack, { rows: [EXAMPLE_ROW], applications: [{ name: 'orders-enricher', parallelism: 2, parallelismPerKPU: 1, autoScalingEnabled: true, running: true }] });
  */
-const seed = async (target: SeedTarget, examples: Examples, options: SeedOptions = {}): Promise<SeedResult> => {
+async function seed(target: SeedTarget, examples: Examples, options: SeedOptions = {}): Promise<SeedResult> {
   const clients = options.clients ?? localClients(target);
   try {
     await writeRows(clients, target.tableName, examples.rows);
@@ -134,7 +136,7 @@ const seed = async (target: SeedTarget, examples: Examples, options: SeedOptions
   } finally {
     if (options.clients === undefined) clients.destroy();
   }
-};
+}
 
 /**
  * Loads an examples file into the stack: {@link readExamples} then {@link seed}.
@@ -144,14 +146,14 @@ const seed = async (target: SeedTarget, examples: Examples, options: SeedOptions
  * const stack = await startLocalStack();
  * await seedExamples(stack); // the rows and applications of examples/schedules.json
  */
-const seedExamples = async (
+async function seedExamples(
   target: SeedTarget,
   file: string = DEFAULT_EXAMPLES_FILE,
   options: SeedOptions = {},
-): Promise<SeedResult & { readonly examples: Examples }> => {
+): Promise<SeedResult & { readonly examples: Examples }> {
   const examples = await readExamples(file);
   return { ...(await seed(target, examples, options)), examples };
-};
+}
 
 export type { SeedOptions, SeedResult, SeedTarget };
 export { EXAMPLE_ROLE, EXAMPLE_RUNTIME, seed, seedExamples };

@@ -4,39 +4,39 @@ import { ConfigError } from './errors';
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** A variable's value, or undefined when it is missing or blank. */
-const readString = (env: Env, key: string): string | undefined => {
+function readString(env: Env, key: string): string | undefined {
   const value = env[key]?.trim();
   return value === undefined || value === '' ? undefined : value;
-};
+}
 
 /**
  * Parses a whole number in [min, max]; `source` names where it came from
  * (`--concurrency`, `SCALER_CONCURRENCY`) so the error says what to fix.
  */
-const parseBoundedInt = (text: string, source: string, min: number, max: number): number => {
+function parseBoundedInt(text: string, source: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
     throw new ConfigError(`${source} must be a whole number from ${min} to ${max}, got "${text}"`);
   }
   return value;
-};
+}
 
 /** The table name: required (the Lambda's env must name its table), never guessed. */
-const requireTableName = (env: Env): string => {
+function requireTableName(env: Env): string {
   const table = readString(env, EnvVar.TABLE);
   if (table === undefined) {
     throw new ConfigError(`${EnvVar.TABLE} is not set; set it to the name of the schedule table`);
   }
   return table;
-};
+}
 
 /** Row concurrency from `SCALER_CONCURRENCY`, default 8; invalid values are errors, not ignored. */
-const readConcurrency = (env: Env): number => {
+function readConcurrency(env: Env): number {
   const text = readString(env, EnvVar.CONCURRENCY);
   return text === undefined
     ? Defaults.CONCURRENCY
     : parseBoundedInt(text, EnvVar.CONCURRENCY, 1, Defaults.MAX_CONCURRENCY);
-};
+}
 
 /**
  * Parses an ISO-8601 instant. A time without `Z` or an offset is rejected: it would mean
@@ -45,7 +45,7 @@ const readConcurrency = (env: Env): number => {
  * @example
  * parseInstant('2026-11-27T20:00:00Z', '--at'); // Date
  */
-const parseInstant = (text: string, source: string): Date => {
+function parseInstant(text: string, source: string): Date {
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
   const instant = new Date(text);
   if (!iso.test(text.trim()) || Number.isNaN(instant.getTime())) {
@@ -54,7 +54,7 @@ const parseInstant = (text: string, source: string): Date => {
     );
   }
   return instant;
-};
+}
 
 export type { Env };
 export { parseBoundedInt, parseInstant, readConcurrency, readString, requireTableName };

@@ -13,8 +13,9 @@ const clients = createScalerClients();
  * The instant a run evaluates the schedule at: the scheduled event's `time`, so a delayed
  * or retried invocation still decides for the hour it was scheduled for.
  */
-const instantOf = (event: Partial<ScheduledEvent>, now: () => Date): Date =>
-  typeof event.time === 'string' ? parseInstant(event.time, 'the event\'s "time"') : now();
+function instantOf(event: Partial<ScheduledEvent>, now: () => Date): Date {
+  return typeof event.time === 'string' ? parseInstant(event.time, 'the event\'s "time"') : now();
+}
 
 /**
  * Lambda entry point, fired by the hourly EventBridge rule. Logs one JSON line per row and a
@@ -22,7 +23,7 @@ const instantOf = (event: Partial<ScheduledEvent>, now: () => Date): Date =>
  * when the run as a whole cannot happen (misconfiguration, table unreadable), so Lambda's
  * async retries, the dead-letter queue and the function-errors alarm see it.
  */
-const handler = async (event: Partial<ScheduledEvent>, context?: Context): Promise<RunSummary> => {
+async function handler(event: Partial<ScheduledEvent>, context?: Context): Promise<RunSummary> {
   if (context !== undefined) logger.addContext(context);
   try {
     const instant = instantOf(event, () => new Date());
@@ -40,6 +41,6 @@ const handler = async (event: Partial<ScheduledEvent>, context?: Context): Promi
     logger.error('run failed: no row was reconciled', error instanceof Error ? error : String(error));
     throw error;
   }
-};
+}
 
 export { handler, instantOf };

@@ -6,7 +6,7 @@
  * if (row.peakDays.includes(Weekday.SAT)) { ... }
  * ```
  */
-export const Weekday = {
+const Weekday = {
   MON: 'MON',
   TUE: 'TUE',
   WED: 'WED',
@@ -17,7 +17,7 @@ export const Weekday = {
 } as const;
 
 /** One of `'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN'`. */
-export type Weekday = (typeof Weekday)[keyof typeof Weekday];
+type Weekday = (typeof Weekday)[keyof typeof Weekday];
 
 /**
  * Every weekday, Monday first (ISO 8601 order). This is also the normalized
@@ -28,7 +28,7 @@ export type Weekday = (typeof Weekday)[keyof typeof Weekday];
  * WEEKDAYS.indexOf('SUN'); // 6
  * ```
  */
-export const WEEKDAYS: readonly Weekday[] = Object.freeze(Object.values(Weekday));
+const WEEKDAYS: readonly Weekday[] = Object.freeze(Object.values(Weekday));
 
 /**
  * What the scaler does with the application's built-in autoscaling when it updates
@@ -39,24 +39,24 @@ export const WEEKDAYS: readonly Weekday[] = Object.freeze(Object.values(Weekday)
  * if (row.autoScaling === AutoScalingMode.KEEP) { ... }
  * ```
  */
-export const AutoScalingMode = {
+const AutoScalingMode = {
   KEEP: 'keep',
   DISABLE: 'disable',
   ENABLE: 'enable',
 } as const;
 
 /** One of `'keep' | 'disable' | 'enable'`. */
-export type AutoScalingMode = (typeof AutoScalingMode)[keyof typeof AutoScalingMode];
+type AutoScalingMode = (typeof AutoScalingMode)[keyof typeof AutoScalingMode];
 
 /** Every autoscaling mode, in the order used in messages. */
-export const AUTO_SCALING_MODES: readonly AutoScalingMode[] = Object.freeze(Object.values(AutoScalingMode));
+const AUTO_SCALING_MODES: readonly AutoScalingMode[] = Object.freeze(Object.values(AutoScalingMode));
 
 /**
  * The time zone of a row that has no `timezone` attribute.
  *
  * @default 'UTC'
  */
-export const DEFAULT_TIMEZONE = 'UTC';
+const DEFAULT_TIMEZONE = 'UTC';
 
 /**
  * The values the schema fills in for optional attributes that a row leaves out.
@@ -66,7 +66,7 @@ export const DEFAULT_TIMEZONE = 'UTC';
  * DEFAULTS.autoScaling; // 'keep'
  * ```
  */
-export const DEFAULTS = Object.freeze({
+const DEFAULTS = Object.freeze({
   /** @default 'UTC' */
   timezone: DEFAULT_TIMEZONE,
   /** @default every day, MON..SUN */
@@ -78,7 +78,18 @@ export const DEFAULTS = Object.freeze({
 } as const);
 
 /** Longest MSF application name (the `ApplicationName` constraint in the API model). */
-export const APP_NAME_MAX_LENGTH = 128;
+const APP_NAME_MAX_LENGTH = 128;
 
 /** Characters allowed in an MSF application name (the API model's `ApplicationName` pattern). */
-export const APP_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
+const APP_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
+
+export {
+  APP_NAME_MAX_LENGTH,
+  APP_NAME_PATTERN,
+  AUTO_SCALING_MODES,
+  AutoScalingMode,
+  DEFAULT_TIMEZONE,
+  DEFAULTS,
+  WEEKDAYS,
+  Weekday,
+};

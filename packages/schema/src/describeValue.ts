@@ -18,7 +18,7 @@ function safeJson(value: unknown): string {
  * Renders an attribute value for a message: strings quoted, numbers bare, lists and
  * sets as JSON arrays, long renderings cut at 80 characters.
  */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'string') return truncate(JSON.stringify(value));
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -32,7 +32,7 @@ export function describeValue(value: unknown): string {
  * Names the kind of a value the way a DynamoDB user thinks of it:
  * "a string", "a number", "a list", "a string set", "a map".
  */
-export function describeKind(value: unknown): string {
+function describeKind(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'missing';
   if (Array.isArray(value)) return 'a list';
@@ -58,8 +58,10 @@ export function describeKind(value: unknown): string {
  * The "what is wrong" half of a type problem: `lowKPU is missing`, `enabled is null`,
  * `lowKPU "4" is a string`, `lowKPU NaN is not a finite number`.
  */
-export function describeTypeProblem(attribute: string, value: unknown): string {
+function describeTypeProblem(attribute: string, value: unknown): string {
   if (value === undefined) return `${attribute} is missing`;
   if (value === null) return `${attribute} is null`;
   return `${attribute} ${describeValue(value)} is ${describeKind(value)}`;
 }
+
+export { describeKind, describeTypeProblem, describeValue };

@@ -12,7 +12,7 @@ import type { RowIssue } from './parseRow';
  * }
  * ```
  */
-export class InvalidRowError extends Error {
+class InvalidRowError extends Error {
   /** Every issue found in the row. */
   readonly issues: readonly RowIssue[];
 
@@ -23,3 +23,5 @@ export class InvalidRowError extends Error {
     this.issues = issues;
   }
 }
+
+export { InvalidRowError };

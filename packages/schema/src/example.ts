@@ -10,7 +10,7 @@ import type { RowInput } from './rowSchema';
  * toDynamoDbItemJson({ ...EXAMPLE_ROW, appName: 'my-app' });
  * ```
  */
-export const EXAMPLE_ROW: RowInput = Object.freeze({
+const EXAMPLE_ROW: RowInput = Object.freeze({
   appName: 'orders-enricher',
   lowKPU: 2,
   highKPU: 8,
@@ -21,3 +21,5 @@ export const EXAMPLE_ROW: RowInput = Object.freeze({
   enabled: true,
   autoScaling: 'keep',
 } as const);
+
+export { EXAMPLE_ROW };

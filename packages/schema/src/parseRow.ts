@@ -8,7 +8,7 @@ import { suggest } from './suggest';
  * the attribute, the value and the rule, e.g.
  * `row "orders-enricher": highKPU 2 is below lowKPU 4; highKPU must be >= lowKPU`.
  */
-export interface RowIssue {
+interface RowIssue {
   /** The row's appName, or `row #<n>` (1-based scan position) when it has none. */
   readonly rowId: string;
   /** The attribute blamed, or `(row)` when the row itself is not a map. */
@@ -21,7 +21,7 @@ export interface RowIssue {
 }
 
 /** Something odd that does not stop the row from being used, such as an unknown attribute. */
-export interface RowWarning {
+interface RowWarning {
   readonly rowId: string;
   readonly attribute: string;
   readonly message: string;
@@ -30,7 +30,7 @@ export interface RowWarning {
 }
 
 /** The outcome of {@link parseRow}: a usable row, or every issue found. Warnings either way. */
-export type RowParseResult =
+type RowParseResult =
   | { readonly ok: true; readonly row: Row; readonly warnings: readonly RowWarning[] }
   | {
       readonly ok: false;
@@ -40,7 +40,7 @@ export type RowParseResult =
     };
 
 /** The attribute name used for problems with the row as a whole. */
-export const ROW_AS_A_WHOLE = '(row)';
+const ROW_AS_A_WHOLE = '(row)';
 
 const ROW_RULE = 'every row must be a DynamoDB item: a map of attributes';
 
@@ -66,7 +66,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * rowIdOf({ lowKPU: 1 }, 2);         // 'row #3'
  * ```
  */
-export function rowIdOf(raw: unknown, position: number): string {
+function rowIdOf(raw: unknown, position: number): string {
   const appName = isRecord(raw) ? raw.appName : undefined;
   return typeof appName === 'string' && appName !== '' ? appName : `row #${position + 1}`;
 }
@@ -152,7 +152,7 @@ function toRowIssue(
  * //   'row "orders": highKPU 2 is below lowKPU 4; highKPU must be >= lowKPU'
  * ```
  */
-export function parseRow(raw: unknown, position: number): RowParseResult {
+function parseRow(raw: unknown, position: number): RowParseResult {
   const rowId = rowIdOf(raw, position);
   const label = labelOf(raw, position);
   if (!isRecord(raw)) {
@@ -184,3 +184,6 @@ export function parseRow(raw: unknown, position: number): RowParseResult {
       .sort((a, b) => attributeOrder(a.attribute) - attributeOrder(b.attribute)),
   };
 }
+
+export type { RowIssue, RowParseResult, RowWarning };
+export { parseRow, ROW_AS_A_WHOLE, rowIdOf };

@@ -3,20 +3,20 @@ import { describeKind, describeValue } from './describeValue';
 import { suggest } from './suggest';
 
 /** The rule quoted when `peakDays` has the wrong shape or an unknown day name. */
-export const PEAK_DAYS_RULE =
+const PEAK_DAYS_RULE =
   'peakDays must name days (MON..SUN or Monday..Sunday) as a list, a string set, or a string such as "MON-FRI", "SAT,SUN" or "FRI-MON"; remove the attribute for every day';
 
 /** The rule quoted when `peakDays` names no day at all. */
-export const PEAK_DAYS_EMPTY_RULE = 'peakDays must name at least one day; remove the attribute for every day';
+const PEAK_DAYS_EMPTY_RULE = 'peakDays must name at least one day; remove the attribute for every day';
 
 /**
  * What `peakDays` may hold before normalization: a day list, a string set (lib-dynamodb
  * returns a DynamoDB SS as a `Set`), or one string of days and ranges.
  */
-export type PeakDaysInput = string | readonly string[] | ReadonlySet<string>;
+type PeakDaysInput = string | readonly string[] | ReadonlySet<string>;
 
 /** The outcome of {@link parsePeakDays}: the normalized days, or why the value is unusable. */
-export type PeakDaysResult =
+type PeakDaysResult =
   | { readonly ok: true; readonly days: readonly Weekday[] }
   | {
       readonly ok: false;
@@ -159,7 +159,7 @@ function parseOrThrow(value: unknown): readonly Weekday[] {
  * parsePeakDays('MON-FRX').ok;         // false
  * ```
  */
-export function parsePeakDays(value: unknown): PeakDaysResult {
+function parsePeakDays(value: unknown): PeakDaysResult {
   try {
     return { ok: true, days: parseOrThrow(value) };
   } catch (error) {
@@ -175,7 +175,9 @@ export function parsePeakDays(value: unknown): PeakDaysResult {
  */
 function formatRuns(days: readonly Weekday[]): string {
   const selected = WEEKDAYS.map((day) => days.includes(day));
-  const isSelected = (index: number): boolean => selected[((index % 7) + 7) % 7] === true;
+  function isSelected(index: number): boolean {
+    return selected[((index % 7) + 7) % 7] === true;
+  }
   const runs: string[] = [];
   for (let start = 0; start < 7; start++) {
     // A run starts on a selected day whose previous day is not selected.
@@ -203,7 +205,7 @@ function formatRuns(days: readonly Weekday[]): string {
  * formatPeakDays(['SUN', 'SAT']);        // 'SAT,SUN'
  * ```
  */
-export function formatPeakDays(days: readonly Weekday[]): string {
+function formatPeakDays(days: readonly Weekday[]): string {
   if (WEEKDAYS.every((day) => days.includes(day))) return 'every day';
   if (days.length === 0) return 'no days';
   return formatRuns(days);
@@ -219,7 +221,10 @@ export function formatPeakDays(days: readonly Weekday[]): string {
  * toPeakDaysString(WEEKDAYS);                     // 'MON-SUN'
  * ```
  */
-export function toPeakDaysString(days: readonly Weekday[]): string {
+function toPeakDaysString(days: readonly Weekday[]): string {
   if (WEEKDAYS.every((day) => days.includes(day))) return 'MON-SUN';
   return formatRuns(days);
 }
+
+export type { PeakDaysInput, PeakDaysResult };
+export { formatPeakDays, PEAK_DAYS_EMPTY_RULE, PEAK_DAYS_RULE, parsePeakDays, toPeakDaysString };

@@ -25,7 +25,7 @@ const ATTRIBUTES = [
 ] as const;
 
 /** The name of one known row attribute. */
-export type RowAttribute = (typeof ATTRIBUTES)[number];
+type RowAttribute = (typeof ATTRIBUTES)[number];
 
 /**
  * The attribute names the scaler reads from a row, in documentation order. Any other
@@ -36,15 +36,15 @@ export type RowAttribute = (typeof ATTRIBUTES)[number];
  * ROW_ATTRIBUTES.includes('timezone'); // true
  * ```
  */
-export const ROW_ATTRIBUTES: readonly string[] = Object.freeze([...ATTRIBUTES]);
+const ROW_ATTRIBUTES: readonly string[] = Object.freeze([...ATTRIBUTES]);
 
 /** Whether `name` is one of {@link ROW_ATTRIBUTES} (exact, case-sensitive). */
-export function isRowAttribute(name: string): name is RowAttribute {
+function isRowAttribute(name: string): name is RowAttribute {
   return ROW_ATTRIBUTES.includes(name);
 }
 
 /** The rule each attribute must satisfy, quoted in every message about it. */
-export const ATTRIBUTE_RULES: Readonly<Record<RowAttribute, string>> = Object.freeze({
+const ATTRIBUTE_RULES: Readonly<Record<RowAttribute, string>> = Object.freeze({
   appName: 'appName must be the MSF application name: 1-128 letters, digits, _ . -',
   lowKPU: 'lowKPU must be a whole number >= 1 (a DynamoDB N attribute)',
   highKPU: 'highKPU must be a whole number >= 1 (a DynamoDB N attribute)',
@@ -59,15 +59,14 @@ export const ATTRIBUTE_RULES: Readonly<Record<RowAttribute, string>> = Object.fr
 });
 
 /** The rule quoted when a row has no appName at all. */
-export const APP_NAME_MISSING_RULE = 'every row needs appName (1-128 letters, digits, _ . -)';
+const APP_NAME_MISSING_RULE = 'every row needs appName (1-128 letters, digits, _ . -)';
 /** The cross-field rule blamed on highKPU. */
-export const KPU_ORDER_RULE = 'highKPU must be >= lowKPU';
+const KPU_ORDER_RULE = 'highKPU must be >= lowKPU';
 /** The cross-field rule blamed on scaleDownHour. */
-export const HOURS_DIFFER_RULE =
-  'scaleDownHour must differ from scaleUpHour (for constant capacity set lowKPU = highKPU)';
+const HOURS_DIFFER_RULE = 'scaleDownHour must differ from scaleUpHour (for constant capacity set lowKPU = highKPU)';
 
 /** The rule broken by `value` in `attribute` when the value has the wrong type or is missing. */
-export function ruleFor(attribute: string, value: unknown): string {
+function ruleFor(attribute: string, value: unknown): string {
   if (attribute === 'appName' && value === undefined) return APP_NAME_MISSING_RULE;
   return isRowAttribute(attribute) ? ATTRIBUTE_RULES[attribute] : 'unknown attribute';
 }
@@ -76,7 +75,7 @@ export function ruleFor(attribute: string, value: unknown): string {
  * What is wrong with a value that failed a structural check: the type problem, or for
  * autoScaling the unknown mode (with a did-you-mean).
  */
-export function describeProblem(attribute: string, value: unknown): string {
+function describeProblem(attribute: string, value: unknown): string {
   if (attribute === 'autoScaling' && typeof value === 'string') {
     const guess = suggest(value, AUTO_SCALING_MODES, 2);
     const hint = guess === undefined ? '' : ` (did you mean "${guess}"?)`;
@@ -217,7 +216,7 @@ function checkCrossFields(row: Record<string, unknown>, ctx: z.core.$RefinementC
  * row.peakDays; // ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN']
  * ```
  */
-export const RowSchema = z
+const RowSchema = z
   .object({
     appName: appNameSchema,
     lowKPU: wholeNumberSchema('lowKPU', 1, Number.MAX_SAFE_INTEGER),
@@ -239,10 +238,23 @@ export const RowSchema = z
  * const row: Row = RowSchema.parse(item);
  * ```
  */
-export type Row = Readonly<z.output<typeof RowSchema>>;
+type Row = Readonly<z.output<typeof RowSchema>>;
 
 /**
  * One row as written to the table: optional attributes may be left out, and
  * `peakDays` may be a list, a set or a string.
  */
-export type RowInput = z.input<typeof RowSchema>;
+type RowInput = z.input<typeof RowSchema>;
+
+export type { Row, RowAttribute, RowInput };
+export {
+  APP_NAME_MISSING_RULE,
+  ATTRIBUTE_RULES,
+  describeProblem,
+  HOURS_DIFFER_RULE,
+  isRowAttribute,
+  KPU_ORDER_RULE,
+  ROW_ATTRIBUTES,
+  RowSchema,
+  ruleFor,
+};

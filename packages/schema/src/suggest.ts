@@ -7,7 +7,7 @@
  * levenshtein('kitten', 'sitting'); // 3
  * ```
  */
-export function levenshtein(a: string, b: string): number {
+function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
@@ -39,7 +39,7 @@ export function levenshtein(a: string, b: string): number {
  * suggest('owner', ROW_ATTRIBUTES);       // undefined
  * ```
  */
-export function suggest(input: string, candidates: readonly string[], maxDistance = 3): string | undefined {
+function suggest(input: string, candidates: readonly string[], maxDistance = 3): string | undefined {
   const needle = input.toLowerCase();
   const exact = candidates.find((candidate) => candidate.toLowerCase() === needle);
   if (exact !== undefined) return exact;
@@ -56,3 +56,5 @@ export function suggest(input: string, candidates: readonly string[], maxDistanc
   }
   return best;
 }
+
+export { levenshtein, suggest };

@@ -15,7 +15,7 @@ const zoneValidity = new Map<string, boolean>();
  * isTimeZone('Europe/Berln');  // false
  * ```
  */
-export function isTimeZone(timeZone: string): boolean {
+function isTimeZone(timeZone: string): boolean {
   const known = zoneValidity.get(timeZone);
   if (known !== undefined) return known;
   let valid: boolean;
@@ -38,7 +38,7 @@ export function isTimeZone(timeZone: string): boolean {
  * suggestTimeZone('Europe/Pariss'); // 'Europe/Paris'
  * ```
  */
-export function suggestTimeZone(timeZone: string): string | undefined {
+function suggestTimeZone(timeZone: string): string | undefined {
   return suggest(timeZone, zoneCandidates());
 }
 
@@ -70,3 +70,5 @@ function zoneCandidates(): readonly string[] {
   candidates ??= [...CURRENT_NAMES.filter(isTimeZone), ...Intl.supportedValuesOf('timeZone')];
   return candidates;
 }
+
+export { isTimeZone, suggestTimeZone };

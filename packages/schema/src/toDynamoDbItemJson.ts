@@ -20,7 +20,7 @@ type AttributeValue = { readonly S: string } | { readonly N: string } | { readon
  * // '{"appName":{"S":"orders"},"lowKPU":{"N":"1"},"highKPU":{"N":"4"},"scaleUpHour":{"N":"8"},"scaleDownHour":{"N":"20"},"peakDays":{"S":"MON-FRI"}}'
  * ```
  */
-export function toDynamoDbItemJson(row: RowInput): string {
+function toDynamoDbItemJson(row: RowInput): string {
   const result = parseRow(row, 0);
   if (!result.ok) throw new InvalidRowError(result.issues);
   const parsed = result.row;
@@ -37,3 +37,5 @@ export function toDynamoDbItemJson(row: RowInput): string {
   if (row.autoScaling !== undefined) item.autoScaling = { S: parsed.autoScaling };
   return JSON.stringify(item);
 }
+
+export { toDynamoDbItemJson };

@@ -41,8 +41,9 @@ const PEAK = new Date('2026-11-27T10:00:00Z');
 const OFF_PEAK = new Date('2026-11-27T22:00:00Z');
 const RSS_SAMPLE_MS = 5;
 
-const names = (count: number): string[] =>
-  Array.from({ length: count }, (_, index) => `bench-${String(index).padStart(4, '0')}`);
+function names(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `bench-${String(index).padStart(4, '0')}`);
+}
 
 /**
  * Measures the scaler against the local stack: N applications with N rows (1 KPU off-peak,
@@ -53,7 +54,7 @@ const names = (count: number): string[] =>
  * @example
  * const result = await runBenchmark({ apps: 200, latencyMs: 20, concurrencies: [1, 8, 32] });
  */
-const runBenchmark = async (options: BenchmarkOptions = {}): Promise<BenchmarkResult> => {
+async function runBenchmark(options: BenchmarkOptions = {}): Promise<BenchmarkResult> {
   const apps = names(options.apps ?? 200);
   const latencyMs = options.latencyMs ?? 20;
   const stack = await startLocalStack({ transitionMs: 0 });
@@ -125,7 +126,7 @@ const runBenchmark = async (options: BenchmarkOptions = {}): Promise<BenchmarkRe
     clients.destroy();
     await stack.close();
   }
-};
+}
 
 export type { BenchmarkOptions, BenchmarkResult, BenchmarkRun };
 export { runBenchmark };

@@ -2,11 +2,12 @@ import type { BenchmarkResult } from './benchmark';
 
 const MB = 1024 * 1024;
 
-const outcomes = (counts: Readonly<Record<string, number>>): string =>
-  Object.entries(counts)
+function outcomes(counts: Readonly<Record<string, number>>): string {
+  return Object.entries(counts)
     .filter(([, count]) => count > 0)
     .map(([outcome, count]) => `${outcome} ${count}`)
     .join(', ');
+}
 
 /**
  * The benchmark's figures as a table, one line per concurrency level. Pure.
@@ -14,7 +15,7 @@ const outcomes = (counts: Readonly<Record<string, number>>): string =>
  * @example
  * process.stdout.write(`${renderBenchmark(result)}\n`);
  */
-const renderBenchmark = (result: BenchmarkResult): string => {
+function renderBenchmark(result: BenchmarkResult): string {
   const header = [
     'concurrency',
     'wall ms',
@@ -38,11 +39,12 @@ const renderBenchmark = (result: BenchmarkResult): string => {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
-  const line = (cells: readonly string[]): string =>
-    cells
+  function line(cells: readonly string[]): string {
+    return cells
       .map((cell, column) => (column === cells.length - 1 ? cell : cell.padStart(widths[column] ?? 0)))
       .join('  ')
       .trimEnd();
+  }
   return [
     `Benchmark: ${result.apps} applications and rows, emulator latency ${result.latencyMs} ms per MSF call,`,
     `dynalite and the emulator in this process (RSS includes them); seeding took ${result.seedMs.toFixed(0)} ms.`,
@@ -51,6 +53,6 @@ const renderBenchmark = (result: BenchmarkResult): string => {
     line(header),
     ...rows.map(line),
   ].join('\n');
-};
+}
 
 export { renderBenchmark };

@@ -11,9 +11,8 @@ import { renderBenchmark } from './renderBenchmark';
 
 quietPinnedSdkNotice(process.env);
 
-const whole =
-  (flag: string, min: number, max: number) =>
-  (value: string): number => {
+function whole(flag: string, min: number, max: number) {
+  return (value: string): number => {
     const parsed = Number(value);
     if (!/^\d+$/.test(value.trim()) || parsed < min || parsed > max) {
       throw new InvalidArgumentError(
@@ -22,10 +21,13 @@ const whole =
     }
     return parsed;
   };
+}
 
-const levels = (value: string): number[] => value.split(',').map((part) => whole('--concurrency', 1, 64)(part));
+function levels(value: string): number[] {
+  return value.split(',').map((part) => whole('--concurrency', 1, 64)(part));
+}
 
-const main = async (args: readonly string[]): Promise<number> => {
+async function main(args: readonly string[]): Promise<number> {
   let options: { apps: number; latencyMs: number; concurrency: number[] } | undefined;
   const program = new Command('pnpm bench')
     .description('Benchmark the scaler against dynalite and the MSF emulator (figures only).')
@@ -51,7 +53,7 @@ const main = async (args: readonly string[]): Promise<number> => {
   });
   process.stdout.write(`${renderBenchmark(result)}\n`);
   return ExitCode.OK;
-};
+}
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -11,7 +11,7 @@ type LocalEnding = 'stopped' | 'start-failed' | 'usage-error' | 'help';
  * @example
  * exitCodeFor('stopped'); // 0
  */
-const exitCodeFor = (ending: LocalEnding): ExitCode => {
+function exitCodeFor(ending: LocalEnding): ExitCode {
   switch (ending) {
     case 'stopped':
     case 'help':
@@ -21,7 +21,7 @@ const exitCodeFor = (ending: LocalEnding): ExitCode => {
     case 'usage-error':
       return ExitCode.USAGE;
   }
-};
+}
 
 export type { LocalEnding };
 export { ExitCode, exitCodeFor };

@@ -7,15 +7,18 @@ import { runLocal } from './localProgram';
 
 quietPinnedSdkNotice(process.env);
 
-const waitForStop = (): Promise<string> =>
-  new Promise((resolve) => {
+function waitForStop(): Promise<string> {
+  return new Promise((resolve) => {
     // The listeners stay for the life of the process: Ctrl+C reaches the whole process group,
     // so the same SIGINT can arrive twice (directly, and relayed by tsx or pnpm); a second one
     // while the stack closes must not kill the process with 130 instead of a clean 0.
-    const stop = (signal: NodeJS.Signals): void => resolve(signal);
+    function stop(signal: NodeJS.Signals): void {
+      resolve(signal);
+    }
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
 
 runLocal(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, waitForStop }).then(
   (code) => {

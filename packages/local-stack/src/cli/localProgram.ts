@@ -24,9 +24,8 @@ interface LocalRequest {
   readonly table: string;
 }
 
-const parseWhole =
-  (flag: string, min: number, max: number) =>
-  (value: string): number => {
+function parseWhole(flag: string, min: number, max: number) {
+  return (value: string): number => {
     const parsed = Number(value);
     if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
       throw new InvalidArgumentError(
@@ -35,8 +34,9 @@ const parseWhole =
     }
     return parsed;
   };
+}
 
-const buildProgram = (io: LocalIo, onRequest: (request: LocalRequest) => void): Command => {
+function buildProgram(io: LocalIo, onRequest: (request: LocalRequest) => void): Command {
   const program = new Command('pnpm local')
     .description(
       'Run the local world in the foreground: dynalite (DynamoDB) and the MSF emulator on 127.0.0.1, no AWS account. ' +
@@ -78,7 +78,7 @@ const buildProgram = (io: LocalIo, onRequest: (request: LocalRequest) => void): 
       });
     });
   return program;
-};
+}
 
 /**
  * Parses `pnpm local` flags (flag > env > default).
@@ -87,7 +87,7 @@ const buildProgram = (io: LocalIo, onRequest: (request: LocalRequest) => void): 
  * @example
  * parseLocalArgs(['--ddb-port', '0', '--seed'], io); // { ddbPort: 0, msfPort: 8081, transitionMs: 5000, seed: true, ... }
  */
-const parseLocalArgs = (args: readonly string[], io: LocalIo): LocalRequest | LocalEnding => {
+function parseLocalArgs(args: readonly string[], io: LocalIo): LocalRequest | LocalEnding {
   let request: LocalRequest | undefined;
   const program = buildProgram(io, (parsed) => {
     request = parsed;
@@ -103,20 +103,21 @@ const parseLocalArgs = (args: readonly string[], io: LocalIo): LocalRequest | Lo
     throw error;
   }
   return request ?? 'usage-error';
-};
+}
 
 /**
  * The `export NAME=value` lines for a POSIX shell: the stack's env, plus AWS_DEFAULT_REGION
  * because AWS CLI v1 reads only that one.
  */
-const renderExports = (stack: LocalStack): string =>
-  Object.entries({ ...stack.env, AWS_DEFAULT_REGION: stack.region })
+function renderExports(stack: LocalStack): string {
+  return Object.entries({ ...stack.env, AWS_DEFAULT_REGION: stack.region })
     .map(([name, value]) => `export ${name}=${value}`)
     .join('\n');
+}
 
 /** The human part: what runs where, and what to try. */
-const renderBanner = (stack: LocalStack, request: LocalRequest, seeded: string): string =>
-  [
+function renderBanner(stack: LocalStack, request: LocalRequest, seeded: string): string {
+  return [
     'Local stack running (no AWS account needed):',
     `  DynamoDB (dynalite)  ${stack.ddbEndpoint}  table ${stack.tableName}`,
     `  MSF emulator         ${stack.msfEndpoint}  transitions take ${request.transitionMs} ms`,
@@ -132,6 +133,7 @@ const renderBanner = (stack: LocalStack, request: LocalRequest, seeded: string):
     '',
     'Press Ctrl+C to stop.',
   ].join('\n');
+}
 
 /**
  * `pnpm local`: parse -> start -> print -> wait for Ctrl+C -> close. Never calls process.exit;
@@ -140,7 +142,7 @@ const renderBanner = (stack: LocalStack, request: LocalRequest, seeded: string):
  * @example
  * const code = await runLocal(['--seed'], { stdout: process.stdout, stderr: process.stderr, env: process.env, waitForStop });
  */
-const runLocal = async (args: readonly string[], io: LocalIo): Promise<number> => {
+async function runLocal(args: readonly string[], io: LocalIo): Promise<number> {
   const request = parseLocalArgs(args, io);
   if (typeof request === 'string') return exitCodeFor(request);
 
@@ -178,7 +180,7 @@ const runLocal = async (args: readonly string[], io: LocalIo): Promise<number> =
   }
   io.stderr.write('Stopped.\n');
   return exitCodeFor('stopped');
-};
+}
 
 export type { LocalIo, LocalRequest };
 export { parseLocalArgs, renderExports, runLocal };

@@ -16,8 +16,9 @@ type Style = (typeof Style)[keyof typeof Style];
  * @example
  * paint('scaled', Style.GREEN, true); // '\u001b[32mscaled\u001b[0m'
  */
-const paint = (text: string, style: Style, colour: boolean): string =>
-  colour && text !== '' ? `\u001b[${style}m${text}\u001b[0m` : text;
+function paint(text: string, style: Style, colour: boolean): string {
+  return colour && text !== '' ? `\u001b[${style}m${text}\u001b[0m` : text;
+}
 
 /**
  * Whether a stream should get colours: a TTY, and NO_COLOR unset (https://no-color.org).
@@ -25,7 +26,8 @@ const paint = (text: string, style: Style, colour: boolean): string =>
  * @example
  * useColour(process.stdout, process.env);
  */
-const useColour = (stream: { readonly isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>): boolean =>
-  stream.isTTY === true && env.NO_COLOR === undefined;
+function useColour(stream: { readonly isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>): boolean {
+  return stream.isTTY === true && env.NO_COLOR === undefined;
+}
 
 export { paint, Style, useColour };

@@ -23,8 +23,9 @@ const STOPPED = new Set(['READY', 'DELETING', 'ROLLED_BACK']);
 // Outcomes that are the scaler doing its job; every other one is worth a note.
 const QUIET = new Set(['scaled', 'unchanged']);
 
-const kpuOf = (state: AppState | undefined): number | null =>
-  state === undefined || STOPPED.has(state.status) ? null : kpuFor(state.parallelism, state.parallelismPerKPU);
+function kpuOf(state: AppState | undefined): number | null {
+  return state === undefined || STOPPED.has(state.status) ? null : kpuFor(state.parallelism, state.parallelismPerKPU);
+}
 
 interface RowView {
   readonly label: string;
@@ -32,7 +33,7 @@ interface RowView {
   readonly highKPU?: number;
 }
 
-const viewRow = (rows: Examples['rows'], name: string): RowView => {
+function viewRow(rows: Examples['rows'], name: string): RowView {
   const position = rows.findIndex((row) => row.appName === name);
   if (position < 0) return { label: 'no schedule row' };
   const parsed = parseRow(rows[position], position);
@@ -41,17 +42,17 @@ const viewRow = (rows: Examples['rows'], name: string): RowView => {
   const schedule = `${row.lowKPU}-${row.highKPU} KPU, ${describeWindow(row)}`;
   if (!row.enabled) return { label: `row disabled: left alone (${schedule})` };
   return { label: schedule, highKPU: row.highKPU };
-};
+}
 
-const cellFor = (record: HourRecord, name: string): TimelineCell => {
+function cellFor(record: HourRecord, name: string): TimelineCell {
   const kpu = kpuOf(record.apps.get(name));
   const outcome = record.summary.outcomes.find((candidate) => candidate.rowId === name);
   if (outcome?.outcome !== 'scaled' || outcome.targetKPU === undefined || outcome.currentKPU === undefined)
     return { kpu };
   return { kpu, event: outcome.targetKPU > outcome.currentKPU ? 'up' : 'down' };
-};
+}
 
-const rowNotes = (records: readonly HourRecord[]): RowNote[] => {
+function rowNotes(records: readonly HourRecord[]): RowNote[] {
   const notes = new Map<string, { rowId: string; outcome: string; runs: number; reason: string }>();
   for (const record of records) {
     for (const outcome of record.summary.outcomes) {
@@ -66,16 +67,16 @@ const rowNotes = (records: readonly HourRecord[]): RowNote[] => {
     }
   }
   return [...notes.values()];
-};
+}
 
-const outcomeTotals = (records: readonly HourRecord[]): Record<string, number> => {
+function outcomeTotals(records: readonly HourRecord[]): Record<string, number> {
   const totals: Record<string, number> = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0]));
   for (const record of records) {
     for (const [outcome, count] of Object.entries(record.summary.counts))
       totals[outcome] = (totals[outcome] ?? 0) + count;
   }
   return totals;
-};
+}
 
 /**
  * Turns a simulation (one record per hour) into what the demo prints: the timeline, the
@@ -88,7 +89,7 @@ const outcomeTotals = (records: readonly HourRecord[]): Record<string, number> =
  * const report = buildReport(examples, records);
  * report.kpuHours; // [{ name: 'orders-enricher', used: 120, atHigh: 192 }, ...]
  */
-const buildReport = (examples: Examples, records: readonly HourRecord[]): DemoReport => {
+function buildReport(examples: Examples, records: readonly HourRecord[]): DemoReport {
   const apps: TimelineApp[] = [];
   const kpuHours: AppKpuHours[] = [];
   for (const app of examples.applications) {
@@ -111,7 +112,7 @@ const buildReport = (examples: Examples, records: readonly HourRecord[]): DemoRe
     rowNotes: rowNotes(records),
     kpuHours,
   };
-};
+}
 
 export type { AppState, HourRecord };
 export { buildReport };

@@ -4,9 +4,13 @@ import type { AppKpuHours, DemoReport, RenderOptions, RowNote } from './types';
 
 const HOUR_MS = 3_600_000;
 
-const isoMinute = (instant: Date): string => `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+function isoMinute(instant: Date): string {
+  return `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
 
-const percent = (part: number, whole: number): string => (whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`);
+function percent(part: number, whole: number): string {
+  return whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
+}
 
 /**
  * The rows the scaler did not scale or keep (invalid, skipped, busy, error), one line each
@@ -15,7 +19,7 @@ const percent = (part: number, whole: number): string => (whole === 0 ? '0%' : `
  * @example
  * renderRowNotes([{ rowId: 'clicks-dedup', outcome: 'invalid', runs: 48, reason: 'row "clicks-dedup": highKPU 2 is below lowKPU 6; highKPU must be >= lowKPU' }]);
  */
-const renderRowNotes = (notes: readonly RowNote[], options: RenderOptions = {}): string => {
+function renderRowNotes(notes: readonly RowNote[], options: RenderOptions = {}): string {
   const colour = options.colour ?? false;
   if (notes.length === 0) return 'Every row was scaled or already at its target in every run.';
   const idWidth = Math.max(...notes.map((note) => note.rowId.length));
@@ -26,7 +30,7 @@ const renderRowNotes = (notes: readonly RowNote[], options: RenderOptions = {}):
     return `  ${note.rowId.padEnd(idWidth)}  ${outcome}  ${note.reason}`;
   });
   return ['Rows the scaler did not scale (outcome x runs, reason):', ...lines].join('\n');
-};
+}
 
 /**
  * KPU-hours per scheduled application and in total, against keeping every one of them at its
@@ -36,14 +40,15 @@ const renderRowNotes = (notes: readonly RowNote[], options: RenderOptions = {}):
  * renderKpuHours([{ name: 'orders', used: 120, atHigh: 192 }], 48);
  * // '...\nKPU-hours: 120 used vs 192 at highKPU all the time: 72 saved (38% less)'
  */
-const renderKpuHours = (apps: readonly AppKpuHours[], hours: number, options: RenderOptions = {}): string => {
+function renderKpuHours(apps: readonly AppKpuHours[], hours: number, options: RenderOptions = {}): string {
   const colour = options.colour ?? false;
   const used = apps.reduce((sum, app) => sum + app.used, 0);
   const atHigh = apps.reduce((sum, app) => sum + app.atHigh, 0);
   const nameWidth = Math.max('total'.length, ...apps.map((app) => app.name.length));
   const header = `  ${''.padEnd(nameWidth)}  ${'used'.padStart(6)}  ${'at highKPU'.padStart(10)}  saved`;
-  const line = (name: string, a: number, b: number): string =>
-    `  ${name.padEnd(nameWidth)}  ${String(a).padStart(6)}  ${String(b).padStart(10)}  ${percent(b - a, b).padStart(5)}`;
+  function line(name: string, a: number, b: number): string {
+    return `  ${name.padEnd(nameWidth)}  ${String(a).padStart(6)}  ${String(b).padStart(10)}  ${percent(b - a, b).padStart(5)}`;
+  }
   const summary =
     `KPU-hours: ${used} used vs ${atHigh} at highKPU all the time: ` +
     `${atHigh - used} saved (${percent(atHigh - used, atHigh)} less)`;
@@ -55,7 +60,7 @@ const renderKpuHours = (apps: readonly AppKpuHours[], hours: number, options: Re
     '',
     paint(summary, Style.BOLD, colour),
   ].join('\n');
-};
+}
 
 /**
  * The whole demo output: title, the simulated period, the timeline, run totals, rows not
@@ -64,7 +69,7 @@ const renderKpuHours = (apps: readonly AppKpuHours[], hours: number, options: Re
  * @example
  * process.stdout.write(`${renderDemo(report, { colour: false })}\n`);
  */
-const renderDemo = (report: DemoReport, options: RenderOptions = {}): string => {
+function renderDemo(report: DemoReport, options: RenderOptions = {}): string {
   const colour = options.colour ?? false;
   const start = report.timeline.start;
   const end = new Date(start.getTime() + report.hours * HOUR_MS);
@@ -84,6 +89,6 @@ const renderDemo = (report: DemoReport, options: RenderOptions = {}): string => 
     '',
     renderKpuHours(report.kpuHours, report.hours, options),
   ].join('\n');
-};
+}
 
 export { renderDemo, renderKpuHours, renderRowNotes };

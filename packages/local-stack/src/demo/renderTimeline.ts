@@ -12,30 +12,36 @@ const RULER_STEP = 6;
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
-const pad2 = (value: number): string => String(value).padStart(2, '0');
+function pad2(value: number): string {
+  return String(value).padStart(2, '0');
+}
 
-const dayLabel = (instant: Date): string =>
-  `${DAY_NAMES[instant.getUTCDay()] ?? ''} ${instant.getUTCDate()} ${MONTH_NAMES[instant.getUTCMonth()] ?? ''}`;
+function dayLabel(instant: Date): string {
+  return `${DAY_NAMES[instant.getUTCDay()] ?? ''} ${instant.getUTCDate()} ${MONTH_NAMES[instant.getUTCMonth()] ?? ''}`;
+}
 
 /** Writes `text` into `line` from `column`, never at or past `limit` (the line grows if needed). */
-const place = (line: string[], column: number, text: string, limit: number): void => {
+function place(line: string[], column: number, text: string, limit: number): void {
   for (let i = 0; i < text.length && column + i < limit; i += 1) line[column + i] = text[i] ?? ' ';
   for (let i = 0; i < line.length; i += 1) line[i] ??= ' ';
-};
+}
 
-const blockFor = (kpu: number, maxKpu: number): string => {
+function blockFor(kpu: number, maxKpu: number): string {
   if (kpu <= 0) return ' ';
   const level = Math.min(BLOCKS.length, Math.max(1, Math.ceil((kpu / maxKpu) * BLOCKS.length)));
   return BLOCKS[level - 1] ?? '█';
-};
+}
 
-const columnCount = (data: TimelineData): number => Math.max(0, ...data.apps.map((app) => app.cells.length));
+function columnCount(data: TimelineData): number {
+  return Math.max(0, ...data.apps.map((app) => app.cells.length));
+}
 
-const largestKpu = (data: TimelineData): number =>
-  Math.max(1, ...data.apps.flatMap((app) => app.cells.map((cell) => cell.kpu ?? 0)));
+function largestKpu(data: TimelineData): number {
+  return Math.max(1, ...data.apps.flatMap((app) => app.cells.map((cell) => cell.kpu ?? 0)));
+}
 
 /** Day names where a UTC day starts (and at column 0), cut short where the next one begins; the last may run past the bar. */
-const dayHeader = (start: Date, columns: number): string => {
+function dayHeader(start: Date, columns: number): string {
   const line = Array.from({ length: columns }, () => ' ');
   const starts: number[] = [];
   for (let column = 0; column < columns; column += 1) {
@@ -47,34 +53,35 @@ const dayHeader = (start: Date, columns: number): string => {
     place(line, column, dayLabel(new Date(start.getTime() + column * HOUR_MS)), limit);
   });
   return line.join('').trimEnd();
-};
+}
 
 /** `00    06    12    18` under the columns whose UTC hour is a multiple of 6. */
-const hourRuler = (start: Date, columns: number): string => {
+function hourRuler(start: Date, columns: number): string {
   const line = Array.from({ length: columns }, () => ' ');
   for (let column = 0; column < columns; column += 1) {
     const hour = new Date(start.getTime() + column * HOUR_MS).getUTCHours();
     if (hour % RULER_STEP === 0) place(line, column, pad2(hour), columns);
   }
   return line.join('').trimEnd();
-};
+}
 
-const bar = (cells: readonly TimelineCell[], columns: number, maxKpu: number, colour: boolean): string =>
-  Array.from({ length: columns }, (_, column) => {
+function bar(cells: readonly TimelineCell[], columns: number, maxKpu: number, colour: boolean): string {
+  return Array.from({ length: columns }, (_, column) => {
     const cell = cells[column];
     if (cell === undefined) return ' ';
     if (cell.kpu === null) return paint(NOT_RUNNING, Style.DIM, colour);
     return paint(blockFor(cell.kpu, maxKpu), Style.CYAN, colour);
   }).join('');
+}
 
-const markers = (cells: readonly TimelineCell[], colour: boolean): string => {
+function markers(cells: readonly TimelineCell[], colour: boolean): string {
   const line = cells.map((cell) => {
     if (cell.event === 'up') return paint(UP, Style.GREEN, colour);
     if (cell.event === 'down') return paint(DOWN, Style.YELLOW, colour);
     return ' ';
   });
   return line.join('').trimEnd();
-};
+}
 
 /**
  * Draws the per-application timeline: a day header and an hour ruler (UTC), then for each
@@ -86,7 +93,7 @@ const markers = (cells: readonly TimelineCell[], colour: boolean): string => {
  * renderTimeline({ start: new Date('2026-11-27T00:00:00Z'), apps: [{ name: 'orders', label: '1-4 KPU', cells }] });
  * // '          Fri 27 Nov\nUTC hour  00    06    12    18\norders    ▁▁▁▁▁▁▁▁████████████▁▁▁▁  1-4 KPU\n                  ↑           ↓\n...'
  */
-const renderTimeline = (data: TimelineData, options: RenderOptions = {}): string => {
+function renderTimeline(data: TimelineData, options: RenderOptions = {}): string {
   const colour = options.colour ?? false;
   const columns = columnCount(data);
   const maxKpu = data.maxKpu ?? largestKpu(data);
@@ -111,6 +118,6 @@ const renderTimeline = (data: TimelineData, options: RenderOptions = {}): string
     `One column per hour (UTC); ${scale}; ${NOT_RUNNING} not running; ${UP}/${DOWN} the run at that hour scaled up/down.`,
   );
   return lines.join('\n');
-};
+}
 
 export { renderTimeline };

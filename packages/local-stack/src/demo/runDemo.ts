@@ -41,7 +41,7 @@ interface DemoOptions {
  * @example
  * const report = await runDemo({ stdout: process.stdout, env: process.env });
  */
-const runDemo = async (options: DemoOptions): Promise<DemoReport> => {
+async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const start = options.start ?? DEMO_START;
   const examples = await readExamples(options.examplesFile ?? DEFAULT_EXAMPLES_FILE);
   // The emulator's clock follows the simulation, so timestamps match the simulated hours.
@@ -69,7 +69,7 @@ const runDemo = async (options: DemoOptions): Promise<DemoReport> => {
     clients.destroy();
     await stack.close();
   }
-};
+}
 
 export type { DemoOptions };
 export { DEMO_HOURS, DEMO_START, runDemo };

@@ -19,7 +19,7 @@ interface SimulationOptions {
   readonly onHour?: (instant: Date) => void;
 }
 
-const stateOf = (emulator: MsfEmulator, name: string): AppState | undefined => {
+function stateOf(emulator: MsfEmulator, name: string): AppState | undefined {
   const detail = emulator.getApplication(name);
   if (detail === undefined) return undefined;
   const parallelism =
@@ -30,7 +30,7 @@ const stateOf = (emulator: MsfEmulator, name: string): AppState | undefined => {
     parallelism: parallelism.Parallelism,
     parallelismPerKPU: parallelism.ParallelismPerKPU,
   };
-};
+}
 
 /**
  * Runs the real scaler once per simulated hour from `start`, recording each run's summary
@@ -41,7 +41,7 @@ const stateOf = (emulator: MsfEmulator, name: string): AppState | undefined => {
  * const records = await simulate({ clients, emulator: stack.emulator, tableName: stack.tableName,
  *   applications: ['orders-enricher'], start: new Date('2026-11-27T00:00:00Z'), hours: 48 });
  */
-const simulate = async (options: SimulationOptions): Promise<HourRecord[]> => {
+async function simulate(options: SimulationOptions): Promise<HourRecord[]> {
   const records: HourRecord[] = [];
   for (let hour = 0; hour < options.hours; hour += 1) {
     const instant = new Date(options.start.getTime() + hour * HOUR_MS);
@@ -55,7 +55,7 @@ const simulate = async (options: SimulationOptions): Promise<HourRecord[]> => {
     records.push({ instant, summary, apps });
   }
   return records;
-};
+}
 
 export type { SimulationOptions };
 export { simulate };

@@ -9,7 +9,7 @@ interface Captured {
 }
 
 /** In-process IO; `whileRunning` runs once the stack is up, then the "user" presses Ctrl+C. */
-const capture = (whileRunning: (stdout: string) => Promise<void> = async () => undefined): Captured => {
+function capture(whileRunning: (stdout: string) => Promise<void> = async () => undefined): Captured {
   const out: string[] = [];
   const err: string[] = [];
   return {
@@ -25,17 +25,18 @@ const capture = (whileRunning: (stdout: string) => Promise<void> = async () => u
       },
     },
   };
-};
+}
 
 /** The variables of `export NAME=value` lines. */
-const exportsOf = (stdout: string): Record<string, string> =>
-  Object.fromEntries(
+function exportsOf(stdout: string): Record<string, string> {
+  return Object.fromEntries(
     stdout
       .trim()
       .split('\n')
       .map((line) => /^export ([A-Z0-9_]+)=(.*)$/.exec(line))
       .flatMap((match) => (match?.[1] !== undefined && match[2] !== undefined ? [[match[1], match[2]]] : [])),
   );
+}
 
 describe('Command: pnpm local', () => {
   it('prints only export lines on stdout, serves the seeded world until Ctrl+C, then exits 0', async () => {

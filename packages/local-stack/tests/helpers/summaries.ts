@@ -2,7 +2,7 @@ import type { RowOutcome, RunSummary } from '@msf-scaler/scaler';
 import type { AppState, HourRecord } from '../../src/demo/buildReport';
 
 /** A run summary holding `outcomes`, with counts to match. */
-const aSummary = (at: Date, outcomes: readonly RowOutcome[]): RunSummary => {
+function aSummary(at: Date, outcomes: readonly RowOutcome[]): RunSummary {
   const counts = { scaled: 0, unchanged: 0, skipped: 0, busy: 0, invalid: 0, error: 0 };
   for (const { outcome } of outcomes) counts[outcome] += 1;
   return {
@@ -13,20 +13,20 @@ const aSummary = (at: Date, outcomes: readonly RowOutcome[]): RunSummary => {
     counts,
     outcomes,
   };
-};
+}
 
 /** One simulated hour: the run's outcomes and the applications' states after it. */
-const anHour = (
-  instant: Date,
-  outcomes: readonly RowOutcome[],
-  apps: Readonly<Record<string, AppState>>,
-): HourRecord => ({ instant, summary: aSummary(instant, outcomes), apps: new Map(Object.entries(apps)) });
+function anHour(instant: Date, outcomes: readonly RowOutcome[], apps: Readonly<Record<string, AppState>>): HourRecord {
+  return { instant, summary: aSummary(instant, outcomes), apps: new Map(Object.entries(apps)) };
+}
 
 /** A RUNNING application state at `parallelism` (1 per KPU unless given). */
-const running = (parallelism: number, parallelismPerKPU = 1): AppState => ({
-  status: 'RUNNING',
-  parallelism,
-  parallelismPerKPU,
-});
+function running(parallelism: number, parallelismPerKPU = 1): AppState {
+  return {
+    status: 'RUNNING',
+    parallelism,
+    parallelismPerKPU,
+  };
+}
 
 export { anHour, aSummary, running };

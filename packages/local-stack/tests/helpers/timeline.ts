@@ -7,8 +7,8 @@ import type { TimelineCell } from '../../src/demo/types';
  * @example
  * cells('1 1 4+ 4 1-'); // 5 hours: 1, 1, 4 (scaled up), 4, 1 (scaled down)
  */
-const cells = (spec: string): TimelineCell[] =>
-  spec
+function cells(spec: string): TimelineCell[] {
+  return spec
     .trim()
     .split(/\s+/)
     .map((token): TimelineCell => {
@@ -17,5 +17,6 @@ const cells = (spec: string): TimelineCell[] =>
       if (token.endsWith('-')) return { kpu, event: 'down' };
       return { kpu };
     });
+}
 
 export { cells };

@@ -75,7 +75,9 @@ describe('Function: buildReport', () => {
     const report = buildReport(examples, records);
 
     // Assess
-    const label = (name: string) => report.timeline.apps.find((app) => app.name === name)?.label;
+    function label(name: string) {
+      return report.timeline.apps.find((app) => app.name === name)?.label;
+    }
     expect(label('orders')).toBe('1-4 KPU, 08:00-20:00 UTC every day');
     expect(label('legacy')).toMatch(/^row disabled: left alone/);
     expect(label('broken')).toBe('row invalid: left alone');

@@ -41,7 +41,9 @@ describe('Function: parseExamples', () => {
     ],
   ])('rejects %s with a message naming the file and the member', (_case, document, message) => {
     // Act
-    const parse = () => parseExamples(document, 'x.json');
+    function parse() {
+      return parseExamples(document, 'x.json');
+    }
 
     // Assess
     expect(parse).toThrow(ExamplesFileError);
@@ -68,7 +70,9 @@ describe('Function: readExamples', () => {
     // Assess
     const parsed = examples.rows.map((row, position) => parseRow(row, position));
     const rows = parsed.flatMap((result) => (result.ok ? [result.row] : []));
-    const app = (name: string) => examples.applications.find((candidate) => candidate.name === name);
+    function app(name: string) {
+      return examples.applications.find((candidate) => candidate.name === name);
+    }
     expect(rows.some((row) => row.scaleUpHour === 8 && row.scaleDownHour === 20 && row.timezone === 'UTC')).toBe(true);
     expect(rows.some((row) => row.scaleUpHour > row.scaleDownHour)).toBe(true);
     expect(rows.some((row) => row.timezone !== 'UTC')).toBe(true);

@@ -1,7 +1,7 @@
 import { exitCodeFor } from '../../src/cli/exitCode';
 import { type LocalIo, parseLocalArgs } from '../../src/cli/localProgram';
 
-const anIo = (env: Record<string, string> = {}): LocalIo & { readonly out: string[]; readonly err: string[] } => {
+function anIo(env: Record<string, string> = {}): LocalIo & { readonly out: string[]; readonly err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   return {
@@ -12,7 +12,7 @@ const anIo = (env: Record<string, string> = {}): LocalIo & { readonly out: strin
     env,
     waitForStop: () => Promise.resolve('SIGINT'),
   };
-};
+}
 
 describe('Function: parseLocalArgs', () => {
   it('defaults to ports 8000 and 8081, 5 s transitions, no seeding and the default table', () => {

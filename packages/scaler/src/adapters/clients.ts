@@ -45,7 +45,7 @@ interface ScalerClientOptions {
  * @example
  * const clients = createScalerClients();
  */
-const createScalerClients = (options: ScalerClientOptions = {}): OwnedScalerClients => {
+function createScalerClients(options: ScalerClientOptions = {}): OwnedScalerClients {
   // Standard retry mode backs off with jitter; throttling errors are retried too.
   const common = {
     maxAttempts: options.maxAttempts ?? Defaults.MAX_ATTEMPTS,
@@ -71,7 +71,7 @@ const createScalerClients = (options: ScalerClientOptions = {}): OwnedScalerClie
       msf.destroy();
     },
   };
-};
+}
 
 export type { OwnedScalerClients, ScalerClientOptions, ScalerClients };
 export { createScalerClients };

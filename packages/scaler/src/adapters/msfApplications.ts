@@ -16,12 +16,16 @@ interface ApplicationsPort {
   update(plan: ScalePlan): Promise<string | undefined>;
 }
 
-const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'UnknownError');
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : 'UnknownError';
+}
 
-const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** Maps an SDK failure to our error types once, at the boundary, keeping the cause. */
-const toMsfError = (error: unknown, appName: string, operation: string): MsfCallError => {
+function toMsfError(error: unknown, appName: string, operation: string): MsfCallError {
   const code = errorName(error);
   const detail = errorMessage(error);
   switch (code) {
@@ -47,13 +51,13 @@ const toMsfError = (error: unknown, appName: string, operation: string): MsfCall
         cause: error,
       });
   }
-};
+}
 
 /**
  * Reads the scaler's view of an application from DescribeApplication's detail.
  * A DEFAULT parallelism configuration means parallelism 1, 1 per KPU, autoscaling on.
  */
-const toSnapshot = (appName: string, detail: ApplicationDetail | undefined): AppSnapshot => {
+function toSnapshot(appName: string, detail: ApplicationDetail | undefined): AppSnapshot {
   const flink = detail?.ApplicationConfigurationDescription?.FlinkApplicationConfigurationDescription;
   if (detail === undefined || flink === undefined) {
     throw new MsfCallError(
@@ -75,29 +79,31 @@ const toSnapshot = (appName: string, detail: ApplicationDetail | undefined): App
     autoScalingEnabled: parallelismConfig?.AutoScalingEnabled ?? true,
     configurationType,
   };
-};
+}
 
 /**
  * The exact UpdateApplication request for a plan: CUSTOM configuration, the new parallelism,
  * the app's own ParallelismPerKPU, the autoscaling choice, and optimistic concurrency with
  * the ConditionalToken when MSF gave one (AWS recommends it), else the version id.
  */
-const toUpdateApplicationInput = (plan: ScalePlan): UpdateApplicationCommandInput => ({
-  ApplicationName: plan.appName,
-  ...(plan.conditionalToken !== undefined
-    ? { ConditionalToken: plan.conditionalToken }
-    : { CurrentApplicationVersionId: plan.versionId }),
-  ApplicationConfigurationUpdate: {
-    FlinkApplicationConfigurationUpdate: {
-      ParallelismConfigurationUpdate: {
-        ConfigurationTypeUpdate: 'CUSTOM',
-        ParallelismUpdate: plan.parallelism,
-        ParallelismPerKPUUpdate: plan.parallelismPerKPU,
-        AutoScalingEnabledUpdate: plan.autoScalingEnabled,
+function toUpdateApplicationInput(plan: ScalePlan): UpdateApplicationCommandInput {
+  return {
+    ApplicationName: plan.appName,
+    ...(plan.conditionalToken !== undefined
+      ? { ConditionalToken: plan.conditionalToken }
+      : { CurrentApplicationVersionId: plan.versionId }),
+    ApplicationConfigurationUpdate: {
+      FlinkApplicationConfigurationUpdate: {
+        ParallelismConfigurationUpdate: {
+          ConfigurationTypeUpdate: 'CUSTOM',
+          ParallelismUpdate: plan.parallelism,
+          ParallelismPerKPUUpdate: plan.parallelismPerKPU,
+          AutoScalingEnabledUpdate: plan.autoScalingEnabled,
+        },
       },
     },
-  },
-});
+  };
+}
 
 /**
  * The MSF adapter: translates between the SDK and the scaler's types, nothing more.
@@ -106,24 +112,26 @@ const toUpdateApplicationInput = (plan: ScalePlan): UpdateApplicationCommandInpu
  * const apps = createMsfApplications(new KinesisAnalyticsV2Client({}));
  * const snapshot = await apps.describe('orders-enricher');
  */
-const createMsfApplications = (client: KinesisAnalyticsV2Client): ApplicationsPort => ({
-  async describe(appName) {
-    try {
-      const output = await client.send(new DescribeApplicationCommand({ ApplicationName: appName }));
-      return toSnapshot(appName, output.ApplicationDetail);
-    } catch (error) {
-      throw error instanceof MsfCallError ? error : toMsfError(error, appName, 'DescribeApplication');
-    }
-  },
-  async update(plan) {
-    try {
-      const output = await client.send(new UpdateApplicationCommand(toUpdateApplicationInput(plan)));
-      return output.OperationId;
-    } catch (error) {
-      throw toMsfError(error, plan.appName, 'UpdateApplication');
-    }
-  },
-});
+function createMsfApplications(client: KinesisAnalyticsV2Client): ApplicationsPort {
+  return {
+    async describe(appName) {
+      try {
+        const output = await client.send(new DescribeApplicationCommand({ ApplicationName: appName }));
+        return toSnapshot(appName, output.ApplicationDetail);
+      } catch (error) {
+        throw error instanceof MsfCallError ? error : toMsfError(error, appName, 'DescribeApplication');
+      }
+    },
+    async update(plan) {
+      try {
+        const output = await client.send(new UpdateApplicationCommand(toUpdateApplicationInput(plan)));
+        return output.OperationId;
+      } catch (error) {
+        throw toMsfError(error, plan.appName, 'UpdateApplication');
+      }
+    },
+  };
+}
 
 export type { ApplicationsPort };
 export { createMsfApplications, toMsfError, toSnapshot, toUpdateApplicationInput };

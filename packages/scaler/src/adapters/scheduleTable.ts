@@ -10,11 +10,11 @@ import { ScheduleTableError } from '../errors';
  * @example
  * const items = await scanScheduleTable(documentClient, 'msf-scaler-schedules');
  */
-const scanScheduleTable = async (
+async function scanScheduleTable(
   client: DynamoDBDocumentClient,
   tableName: string,
   pageSize?: number,
-): Promise<Record<string, unknown>[]> => {
+): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   try {
     // Consistent reads: a row added just before the run is acted on in this run.
@@ -39,6 +39,6 @@ const scanScheduleTable = async (
     });
   }
   return items;
-};
+}
 
 export { scanScheduleTable };

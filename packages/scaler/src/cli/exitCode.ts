@@ -14,7 +14,8 @@ const ExitCode = {
 type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** Exit code of a finished run: 1 as soon as one row is invalid or errored. */
-const exitCodeFor = (summary: RunSummary): ExitCode =>
-  summary.outcomes.some(({ outcome }) => FAILING_OUTCOMES.has(outcome)) ? ExitCode.FAILED : ExitCode.OK;
+function exitCodeFor(summary: RunSummary): ExitCode {
+  return summary.outcomes.some(({ outcome }) => FAILING_OUTCOMES.has(outcome)) ? ExitCode.FAILED : ExitCode.OK;
+}
 
 export { ExitCode, exitCodeFor };

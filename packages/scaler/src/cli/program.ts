@@ -35,24 +35,26 @@ interface RunRequest {
 }
 
 /** Flags over env over defaults, validated; throws ConfigError naming the flag. */
-const resolveRunRequest = (flags: RunFlags, forceDryRun: boolean, io: CliIo): RunRequest => ({
-  instant: flags.at === undefined ? io.now() : parseInstant(flags.at, '--at'),
-  dryRun: forceDryRun || flags.dryRun === true,
-  table: flags.table ?? readString(io.env, EnvVar.TABLE) ?? Defaults.TABLE_NAME,
-  concurrency:
-    flags.concurrency !== undefined
-      ? parseBoundedInt(flags.concurrency, '--concurrency', 1, Defaults.MAX_CONCURRENCY)
-      : parseBoundedInt(
-          readString(io.env, EnvVar.CONCURRENCY) ?? String(Defaults.CONCURRENCY),
-          EnvVar.CONCURRENCY,
-          1,
-          Defaults.MAX_CONCURRENCY,
-        ),
-  json: flags.json === true,
-});
+function resolveRunRequest(flags: RunFlags, forceDryRun: boolean, io: CliIo): RunRequest {
+  return {
+    instant: flags.at === undefined ? io.now() : parseInstant(flags.at, '--at'),
+    dryRun: forceDryRun || flags.dryRun === true,
+    table: flags.table ?? readString(io.env, EnvVar.TABLE) ?? Defaults.TABLE_NAME,
+    concurrency:
+      flags.concurrency !== undefined
+        ? parseBoundedInt(flags.concurrency, '--concurrency', 1, Defaults.MAX_CONCURRENCY)
+        : parseBoundedInt(
+            readString(io.env, EnvVar.CONCURRENCY) ?? String(Defaults.CONCURRENCY),
+            EnvVar.CONCURRENCY,
+            1,
+            Defaults.MAX_CONCURRENCY,
+          ),
+    json: flags.json === true,
+  };
+}
 
-const addRunOptions = (command: Command): Command =>
-  command
+function addRunOptions(command: Command): Command {
+  return command
     .option(
       '--at <instant>',
       'evaluate the schedule at this ISO-8601 instant (default: now), e.g. 2026-11-27T20:00:00Z',
@@ -63,8 +65,9 @@ const addRunOptions = (command: Command): Command =>
       `rows processed at once, 1-${Defaults.MAX_CONCURRENCY} (default: $${EnvVar.CONCURRENCY}, else ${Defaults.CONCURRENCY})`,
     )
     .option('--json', 'print the run summary as JSON on stdout');
+}
 
-const render = (summary: RunSummary, request: RunRequest, io: CliIo): void => {
+function render(summary: RunSummary, request: RunRequest, io: CliIo): void {
   for (const warning of renderWarnings(summary)) io.stderr.write(`${warning}\n`);
   if (request.json) {
     io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -72,7 +75,7 @@ const render = (summary: RunSummary, request: RunRequest, io: CliIo): void => {
   }
   const colour = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
   io.stdout.write(`${renderSummary(summary, { colour })}\n`);
-};
+}
 
 /**
  * The `msf-scaler` command line: parse -> run -> render -> exit code. Never calls
@@ -82,9 +85,9 @@ const render = (summary: RunSummary, request: RunRequest, io: CliIo): void => {
  * @example
  * const code = await main(['plan', '--at', '2026-11-27T20:00:00Z'], io);
  */
-const main = async (args: readonly string[], io: CliIo): Promise<number> => {
+async function main(args: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = ExitCode.OK;
-  const execute = async (flags: RunFlags, forceDryRun: boolean, command: Command): Promise<void> => {
+  async function execute(flags: RunFlags, forceDryRun: boolean, command: Command): Promise<void> {
     let request: RunRequest;
     try {
       request = resolveRunRequest(flags, forceDryRun, io);
@@ -109,7 +112,7 @@ const main = async (args: readonly string[], io: CliIo): Promise<number> => {
       io.stderr.write(`error: ${error.message}\n`);
       exitCode = ExitCode.FAILED;
     }
-  };
+  }
 
   const program = new Command('msf-scaler')
     .description('Scale Managed Service for Apache Flink applications to the KPU their schedule rows ask for.')
@@ -137,7 +140,7 @@ const main = async (args: readonly string[], io: CliIo): Promise<number> => {
     throw error;
   }
   return exitCode;
-};
+}
 
 export type { CliIo };
 export { main };

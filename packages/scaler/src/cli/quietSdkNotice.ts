@@ -4,8 +4,8 @@
  * nothing about the version that runs, and it would clutter every command's output on Node 20.
  * Shells (CLIs) only: the Lambda runs on Node 22.
  */
-const quietPinnedSdkNotice = (env: NodeJS.ProcessEnv): void => {
+function quietPinnedSdkNotice(env: NodeJS.ProcessEnv): void {
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-};
+}
 
 export { quietPinnedSdkNotice };

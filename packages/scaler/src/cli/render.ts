@@ -11,21 +11,22 @@ const COLOURS: Readonly<Record<Outcome, string>> = {
 };
 const RESET = '\u001b[0m';
 
-const kpuCell = (outcome: RowOutcome): string => {
+function kpuCell(outcome: RowOutcome): string {
   if (outcome.currentKPU === undefined || outcome.targetKPU === undefined) return '-';
   return outcome.currentKPU === outcome.targetKPU
     ? `${outcome.currentKPU}`
     : `${outcome.currentKPU} -> ${outcome.targetKPU}`;
-};
+}
 
-const outcomeLabel = (outcome: RowOutcome, dryRun: boolean): string =>
-  dryRun && outcome.outcome === 'scaled' ? 'would scale' : outcome.outcome;
+function outcomeLabel(outcome: RowOutcome, dryRun: boolean): string {
+  return dryRun && outcome.outcome === 'scaled' ? 'would scale' : outcome.outcome;
+}
 
 /**
  * The run as a table a person reads at a glance: one line per row, in name order, with status, KPU
  * (current -> target), peak or not, outcome and the reason, then a summary line.
  */
-const renderSummary = (summary: RunSummary, options: { readonly colour: boolean }): string => {
+function renderSummary(summary: RunSummary, options: { readonly colour: boolean }): string {
   const header = ['APP', 'STATUS', 'KPU', 'PEAK', 'OUTCOME', 'REASON'];
   // Scan order is hash order: people find an application faster in name order.
   const sorted = [...summary.outcomes].sort((a, b) => a.rowId.localeCompare(b.rowId));
@@ -40,8 +41,8 @@ const renderSummary = (summary: RunSummary, options: { readonly colour: boolean 
   const widths = header.map((title, column) =>
     column === header.length - 1 ? 0 : Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
-  const line = (cells: readonly string[], outcome?: Outcome): string =>
-    cells
+  function line(cells: readonly string[], outcome?: Outcome): string {
+    return cells
       .map((cell, column) => {
         const padded = column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0);
         return column === 4 && outcome !== undefined && options.colour
@@ -50,22 +51,24 @@ const renderSummary = (summary: RunSummary, options: { readonly colour: boolean 
       })
       .join('  ')
       .trimEnd();
+  }
   const body = sorted.map((outcome, index) => line(rows[index] ?? [], outcome.outcome));
   return [line(header), ...body, '', renderCounts(summary)].join('\n');
-};
+}
 
 /** `plan at 2026-11-27T20:00:00.000Z, table t: 6 rows: 2 would scale, 1 unchanged, ...` */
-const renderCounts = (summary: RunSummary): string => {
+function renderCounts(summary: RunSummary): string {
   const parts = OUTCOMES.filter((outcome) => summary.counts[outcome] > 0).map(
     (outcome) => `${summary.counts[outcome]} ${summary.dryRun && outcome === 'scaled' ? 'would scale' : outcome}`,
   );
   const verb = summary.dryRun ? 'plan' : 'run';
   const rows = `${summary.total} row${summary.total === 1 ? '' : 's'}`;
   return `${verb} at ${summary.at}, table ${summary.table}: ${rows}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
-};
+}
 
 /** Warnings (unknown attributes and the like), one line each, for stderr. */
-const renderWarnings = (summary: RunSummary): string[] =>
-  summary.outcomes.flatMap((outcome) => outcome.warnings.map((warning) => `warning: ${warning}`));
+function renderWarnings(summary: RunSummary): string[] {
+  return summary.outcomes.flatMap((outcome) => outcome.warnings.map((warning) => `warning: ${warning}`));
+}
 
 export { renderCounts, renderSummary, renderWarnings };

@@ -42,7 +42,7 @@ type Decision =
       readonly plan: ScalePlan;
     };
 
-const autoScalingFor = (mode: AutoScalingMode, current: boolean): boolean => {
+function autoScalingFor(mode: AutoScalingMode, current: boolean): boolean {
   switch (mode) {
     case 'enable':
       return true;
@@ -51,12 +51,12 @@ const autoScalingFor = (mode: AutoScalingMode, current: boolean): boolean => {
     case 'keep':
       return current;
   }
-};
+}
 
 // Statuses that end by themselves; the hourly run will find the application RUNNING again.
 const TRANSITIONAL = new Set(['STARTING', 'UPDATING', 'AUTOSCALING', 'MAINTENANCE', 'ROLLING_BACK']);
 
-const notRunningReason = (status: string): string => {
+function notRunningReason(status: string): string {
   if (TRANSITIONAL.has(status)) {
     return `application is ${status}, not RUNNING; left alone, the next run checks again`;
   }
@@ -64,7 +64,7 @@ const notRunningReason = (status: string): string => {
     return 'application is READY (stopped); the scaler only changes running applications';
   }
   return `application is ${status}, not RUNNING; the scaler only changes running applications`;
-};
+}
 
 /**
  * Decides what to do with one application for one row at one instant. Pure: the same
@@ -77,7 +77,7 @@ const notRunningReason = (status: string): string => {
  * decide(row, snapshot, new Date('2026-11-27T10:00:00Z'));
  * // { action: 'scale', reason: 'peak ...: 1 -> 4 KPU ...', plan: { parallelism: 4, ... } }
  */
-const decide = (row: Row, app: AppSnapshot, instant: Date): Decision => {
+function decide(row: Row, app: AppSnapshot, instant: Date): Decision {
   const evaluation = evaluatePeak(row, instant);
   const targetKPU = evaluation.peak ? row.highKPU : row.lowKPU;
   const currentKPU = kpuFor(app.parallelism, app.parallelismPerKPU);
@@ -123,7 +123,7 @@ const decide = (row: Row, app: AppSnapshot, instant: Date): Decision => {
       versionId: app.versionId,
     },
   };
-};
+}
 
 export type { Decision, DecisionFigures, ScalePlan };
 export { decide };

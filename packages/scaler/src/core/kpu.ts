@@ -4,7 +4,9 @@
  * @example
  * kpuFor(5, 2); // 3
  */
-const kpuFor = (parallelism: number, parallelismPerKPU: number): number => Math.ceil(parallelism / parallelismPerKPU);
+function kpuFor(parallelism: number, parallelismPerKPU: number): number {
+  return Math.ceil(parallelism / parallelismPerKPU);
+}
 
 /**
  * The parallelism that makes an application use exactly `kpu` KPUs while keeping its
@@ -13,6 +15,8 @@ const kpuFor = (parallelism: number, parallelismPerKPU: number): number => Math.
  * @example
  * parallelismFor(4, 2); // 8
  */
-const parallelismFor = (kpu: number, parallelismPerKPU: number): number => kpu * parallelismPerKPU;
+function parallelismFor(kpu: number, parallelismPerKPU: number): number {
+  return kpu * parallelismPerKPU;
+}
 
 export { kpuFor, parallelismFor };

@@ -5,7 +5,7 @@ import { formatPeakDays, WEEKDAYS, type Weekday } from '@msf-scaler/schema';
  * `timezone`, on the days in `peakDays` (the days a window *starts* on). A validated
  * `Row` is a `PeakWindow`.
  */
-export interface PeakWindow {
+interface PeakWindow {
   readonly scaleUpHour: number;
   readonly scaleDownHour: number;
   readonly timezone: string;
@@ -13,7 +13,7 @@ export interface PeakWindow {
 }
 
 /** Where an instant falls relative to a {@link PeakWindow}, with the local clock used to decide. */
-export interface PeakEvaluation {
+interface PeakEvaluation {
   /** Whether the instant is inside a window that started on a peak day. */
   readonly peak: boolean;
   /** Local wall clock in the window's zone, `YYYY-MM-DD HH:mm`, e.g. `2026-11-27 20:00`. */
@@ -112,7 +112,9 @@ function previousWeekday(day: Weekday): Weekday {
   return WEEKDAYS[(WEEKDAYS.indexOf(day) + 6) % 7] ?? day;
 }
 
-const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
 
 /**
  * Length of the window `[up, down)` in hours, counting forward from `up` and wrapping
@@ -125,7 +127,7 @@ const pad = (value: number, width = 2): string => String(value).padStart(width, 
  * windowHours(22, 6); // 8
  * ```
  */
-export function windowHours(up: number, down: number): number {
+function windowHours(up: number, down: number): number {
   return (((down - up) % 24) + 24) % 24;
 }
 
@@ -149,7 +151,7 @@ export function windowHours(up: number, down: number): number {
  * // { peak: false, localTime: '2026-11-27 20:00', localWeekday: 'FRI', localHour: 20, windowStartDay: null }
  * ```
  */
-export function evaluatePeak(window: PeakWindow, instant: Date): PeakEvaluation {
+function evaluatePeak(window: PeakWindow, instant: Date): PeakEvaluation {
   const { scaleUpHour, scaleDownHour, timezone, peakDays } = window;
   const local = wallClock(timezone, instant);
   const localWeekday = weekdayOf(local.year, local.month, local.day);
@@ -180,9 +182,12 @@ export function evaluatePeak(window: PeakWindow, instant: Date): PeakEvaluation 
  * // '22:00-06:00 Europe/Berlin MON-FRI (crosses midnight)'
  * ```
  */
-export function describeWindow(window: PeakWindow): string {
+function describeWindow(window: PeakWindow): string {
   const { scaleUpHour, scaleDownHour, timezone, peakDays } = window;
   // A window ending at 00:00 stays on its start day: it ends at midnight but does not cross it.
   const crosses = scaleUpHour > scaleDownHour && scaleDownHour !== 0 ? ' (crosses midnight)' : '';
   return `${pad(scaleUpHour)}:00-${pad(scaleDownHour)}:00 ${timezone} ${formatPeakDays(peakDays)}${crosses}`;
 }
+
+export type { PeakEvaluation, PeakWindow };
+export { describeWindow, evaluatePeak, windowHours };

@@ -5,23 +5,23 @@
  * @example
  * await mapWithConcurrency([1, 2, 3], 2, async (n) => n * 2); // [2, 4, 6]
  */
-const mapWithConcurrency = async <T, R>(
+async function mapWithConcurrency<T, R>(
   items: readonly T[],
   limit: number,
   fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> => {
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
-  const worker = async (): Promise<void> => {
+  async function worker(): Promise<void> {
     while (next < items.length) {
       const index = next;
       next += 1;
       results[index] = await fn(items[index] as T, index);
     }
-  };
+  }
   const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
   await Promise.all(workers);
   return results;
-};
+}
 
 export { mapWithConcurrency };

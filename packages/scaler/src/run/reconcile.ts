@@ -23,11 +23,11 @@ interface ReconcileOptions {
 
 const DEFAULT_CONCURRENCY = 8;
 
-const countOutcomes = (outcomes: readonly RowOutcome[]): Record<Outcome, number> => {
+function countOutcomes(outcomes: readonly RowOutcome[]): Record<Outcome, number> {
   const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
   for (const { outcome } of outcomes) counts[outcome] += 1;
   return counts;
-};
+}
 
 /**
  * One level-triggered reconciliation: every row is brought to the KPU its schedule asks for
@@ -37,7 +37,7 @@ const countOutcomes = (outcomes: readonly RowOutcome[]): Record<Outcome, number>
  * const summary = await reconcile({ items, applications, instant, table: 'msf-scaler-schedules' });
  * summary.counts.scaled; // 2
  */
-const reconcile = async (options: ReconcileOptions): Promise<RunSummary> => {
+async function reconcile(options: ReconcileOptions): Promise<RunSummary> {
   const dryRun = options.dryRun ?? false;
   const context = { applications: options.applications, instant: options.instant, dryRun };
   const outcomes = await mapWithConcurrency(
@@ -57,7 +57,7 @@ const reconcile = async (options: ReconcileOptions): Promise<RunSummary> => {
     counts: countOutcomes(outcomes),
     outcomes,
   };
-};
+}
 
 export type { ReconcileOptions };
 export { DEFAULT_CONCURRENCY, reconcile };

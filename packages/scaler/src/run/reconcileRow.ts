@@ -11,23 +11,25 @@ interface RowContext {
   readonly dryRun: boolean;
 }
 
-const figuresOf = (decision: Decision): Omit<RowOutcome, 'rowId' | 'outcome' | 'reason' | 'warnings'> => ({
-  status: decision.figures.status,
-  peak: decision.figures.peak,
-  localTime: decision.figures.localTime,
-  currentKPU: decision.figures.currentKPU,
-  targetKPU: decision.figures.targetKPU,
-  parallelism: decision.figures.parallelism,
-  parallelismPerKPU: decision.figures.parallelismPerKPU,
-  ...(decision.action === 'scale'
-    ? {
-        targetParallelism: decision.plan.parallelism,
-        autoScalingEnabled: decision.plan.autoScalingEnabled,
-      }
-    : {}),
-});
+function figuresOf(decision: Decision): Omit<RowOutcome, 'rowId' | 'outcome' | 'reason' | 'warnings'> {
+  return {
+    status: decision.figures.status,
+    peak: decision.figures.peak,
+    localTime: decision.figures.localTime,
+    currentKPU: decision.figures.currentKPU,
+    targetKPU: decision.figures.targetKPU,
+    parallelism: decision.figures.parallelism,
+    parallelismPerKPU: decision.figures.parallelismPerKPU,
+    ...(decision.action === 'scale'
+      ? {
+          targetParallelism: decision.plan.parallelism,
+          autoScalingEnabled: decision.plan.autoScalingEnabled,
+        }
+      : {}),
+  };
+}
 
-const failure = (row: Row, warnings: readonly string[], error: unknown, decision?: Decision): RowOutcome => {
+function failure(row: Row, warnings: readonly string[], error: unknown, decision?: Decision): RowOutcome {
   const base = { rowId: row.appName, warnings, ...(decision ? figuresOf(decision) : {}) };
   if (error instanceof ApplicationBusyError) {
     return {
@@ -42,16 +44,16 @@ const failure = (row: Row, warnings: readonly string[], error: unknown, decision
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return { ...base, outcome: Outcome.ERROR, reason: `unexpected failure: ${message}`, errorCode: 'UnknownError' };
-};
+}
 
 /** Applies a decision: sends the update unless it is a dry run or nothing is to be done. */
-const apply = async (
+async function apply(
   row: Row,
   decision: Decision,
   warnings: readonly string[],
   context: RowContext,
   note: string,
-): Promise<RowOutcome> => {
+): Promise<RowOutcome> {
   const base = { rowId: row.appName, warnings, ...figuresOf(decision) };
   switch (decision.action) {
     case 'skip':
@@ -71,7 +73,7 @@ const apply = async (
       };
     }
   }
-};
+}
 
 /**
  * Reconciles one raw table row: validate, describe, decide, update. Never throws: every
@@ -80,7 +82,7 @@ const apply = async (
  * A ConcurrentModificationException (the app changed between describe and update) is
  * answered by describing again and retrying once with the fresh version.
  */
-const reconcileRow = async (raw: unknown, position: number, context: RowContext): Promise<RowOutcome> => {
+async function reconcileRow(raw: unknown, position: number, context: RowContext): Promise<RowOutcome> {
   const parsed = parseRow(raw, position);
   const warnings = parsed.warnings.map((warning) => warning.message);
   if (!parsed.ok) {
@@ -124,7 +126,7 @@ const reconcileRow = async (raw: unknown, position: number, context: RowContext)
     }
     return failure(row, warnings, error, decision);
   }
-};
+}
 
 export type { RowContext };
 export { reconcileRow };

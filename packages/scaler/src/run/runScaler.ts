@@ -24,7 +24,7 @@ interface RunScalerOptions {
  * @example
  * const summary = await runScaler({ clients: createScalerClients(), table: 'msf-scaler-schedules', instant: new Date() });
  */
-const runScaler = async (options: RunScalerOptions): Promise<RunSummary> => {
+async function runScaler(options: RunScalerOptions): Promise<RunSummary> {
   const items = await scanScheduleTable(options.clients.dynamodb, options.table);
   return reconcile({
     items,
@@ -35,7 +35,7 @@ const runScaler = async (options: RunScalerOptions): Promise<RunSummary> => {
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.onOutcome !== undefined ? { onOutcome: options.onOutcome } : {}),
   });
-};
+}
 
 export type { RunScalerOptions };
 export { runScaler };

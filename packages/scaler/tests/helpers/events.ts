@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { ScheduledEvent } from 'aws-lambda';
 
 /** Loads `tests/events/scheduled/<variant>.json`, a fresh copy each time. */
-const getScheduledEvent = (variant: string): ScheduledEvent =>
-  JSON.parse(readFileSync(join(__dirname, '..', 'events', 'scheduled', `${variant}.json`), 'utf8')) as ScheduledEvent;
+function getScheduledEvent(variant: string): ScheduledEvent {
+  return JSON.parse(
+    readFileSync(join(__dirname, '..', 'events', 'scheduled', `${variant}.json`), 'utf8'),
+  ) as ScheduledEvent;
+}
 
 export { getScheduledEvent };

@@ -3,35 +3,39 @@ import type { Row } from '@msf-scaler/schema';
 import type { AppSnapshot } from '../../src/core/snapshot';
 
 /** A valid, business-hours row (08:00-20:00 UTC, 1 -> 4 KPU); override what a test needs. */
-const aRow = (overrides: Partial<Row> = {}): Row => ({
-  appName: 'orders-enricher',
-  lowKPU: 1,
-  highKPU: 4,
-  scaleUpHour: 8,
-  scaleDownHour: 20,
-  timezone: 'UTC',
-  peakDays: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'],
-  enabled: true,
-  autoScaling: 'keep',
-  ...overrides,
-});
+function aRow(overrides: Partial<Row> = {}): Row {
+  return {
+    appName: 'orders-enricher',
+    lowKPU: 1,
+    highKPU: 4,
+    scaleUpHour: 8,
+    scaleDownHour: 20,
+    timezone: 'UTC',
+    peakDays: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'],
+    enabled: true,
+    autoScaling: 'keep',
+    ...overrides,
+  };
+}
 
 /** A RUNNING application at parallelism 1, 1 per KPU. */
-const aSnapshot = (overrides: Partial<AppSnapshot> = {}): AppSnapshot => ({
-  name: 'orders-enricher',
-  status: 'RUNNING',
-  versionId: 7,
-  conditionalToken: 'token-7',
-  parallelism: 1,
-  parallelismPerKPU: 1,
-  currentParallelism: 1,
-  autoScalingEnabled: true,
-  configurationType: 'CUSTOM',
-  ...overrides,
-});
+function aSnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
+  return {
+    name: 'orders-enricher',
+    status: 'RUNNING',
+    versionId: 7,
+    conditionalToken: 'token-7',
+    parallelism: 1,
+    parallelismPerKPU: 1,
+    currentParallelism: 1,
+    autoScalingEnabled: true,
+    configurationType: 'CUSTOM',
+    ...overrides,
+  };
+}
 
 /** A DescribeApplication detail as MSF returns it (wire shape). */
-const anApplicationDetail = (
+function anApplicationDetail(
   options: {
     readonly name?: string;
     readonly status?: string;
@@ -41,7 +45,7 @@ const anApplicationDetail = (
     readonly perKPU?: number;
     readonly autoScaling?: boolean;
   } = {},
-): ApplicationDetail => {
+): ApplicationDetail {
   const name = options.name ?? 'orders-enricher';
   return {
     ApplicationARN: `arn:aws:kinesisanalytics:us-east-1:123456789012:application/${name}`,
@@ -66,17 +70,19 @@ const anApplicationDetail = (
       },
     },
   };
-};
+}
 
 /** A raw table item as lib-dynamodb returns it. */
-const anItem = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
-  appName: 'orders-enricher',
-  lowKPU: 1,
-  highKPU: 4,
-  scaleUpHour: 8,
-  scaleDownHour: 20,
-  ...overrides,
-});
+function anItem(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    appName: 'orders-enricher',
+    lowKPU: 1,
+    highKPU: 4,
+    scaleUpHour: 8,
+    scaleDownHour: 20,
+    ...overrides,
+  };
+}
 
 /** Friday 2026-11-27, 10:00 UTC: peak for the 08-20 row. */
 const PEAK_INSTANT = new Date('2026-11-27T10:00:00Z');

@@ -13,7 +13,7 @@ const ddbMock = mockClient(DynamoDBDocumentClient);
 const msfMock = mockClient(KinesisAnalyticsV2Client);
 
 /** Runs the CLI in-process and returns what a person would see. */
-const cli = async (args: string[], env: Record<string, string> = {}) => {
+async function cli(args: string[], env: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -27,9 +27,9 @@ const cli = async (args: string[], env: Record<string, string> = {}) => {
     now: () => new Date('2026-11-27T10:00:00Z'),
   });
   return { args: args.join(' '), code, stdout, stderr };
-};
+}
 
-const seed = () => {
+function seed() {
   ddbMock.on(ScanCommand).resolves({
     Items: [
       anItem({ appName: 'orders-enricher' }),
@@ -44,7 +44,7 @@ const seed = () => {
     .on(DescribeApplicationCommand, { ApplicationName: 'night-batch' })
     .resolves({ ApplicationDetail: anApplicationDetail({ name: 'night-batch', parallelism: 16, perKPU: 2 }) });
   msfMock.on(UpdateApplicationCommand).resolves({ OperationId: 'op-1' });
-};
+}
 
 describe('Command: msf-scaler', () => {
   afterEach(() => {

@@ -17,7 +17,9 @@ describe('Function: parseInstant', () => {
     'rejects %p naming the source',
     (text) => {
       // Act
-      const parse = () => parseInstant(text, '--at');
+      function parse() {
+        return parseInstant(text, '--at');
+      }
 
       // Assess
       expect(parse).toThrow(ConfigError);
@@ -35,7 +37,9 @@ describe('Function: readConcurrency', () => {
 
   it.each(['0', '65', '2.5', 'many', '-1'])('rejects %p and names the variable', (value) => {
     // Act
-    const read = () => readConcurrency({ SCALER_CONCURRENCY: value });
+    function read() {
+      return readConcurrency({ SCALER_CONCURRENCY: value });
+    }
 
     // Assess
     expect(read).toThrow(`SCALER_CONCURRENCY must be a whole number from 1 to 64, got "${value}"`);

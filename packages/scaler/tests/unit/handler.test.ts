@@ -14,7 +14,7 @@ const msfMock = mockClient(KinesisAnalyticsV2Client);
 const savedEnv = { ...process.env };
 
 /** Captures what the handler's logger and metrics write, as parsed JSON lines. */
-const captureStdout = (): (() => Record<string, unknown>[]) => {
+function captureStdout(): () => Record<string, unknown>[] {
   const written: string[] = [];
   // Powertools writes INFO lines to stdout and ERROR lines to stderr.
   for (const stream of [process.stdout, process.stderr]) {
@@ -29,7 +29,7 @@ const captureStdout = (): (() => Record<string, unknown>[]) => {
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-};
+}
 
 describe('Function: handler', () => {
   beforeEach(() => {

@@ -17,8 +17,9 @@ import {
 import { anApplicationDetail } from '../helpers/fixtures';
 
 const msfMock = mockClient(KinesisAnalyticsV2Client);
-const exception = <T>(Type: new (options: { message: string; $metadata: object }) => T, message: string): T =>
-  new Type({ message, $metadata: {} });
+function exception<T>(Type: new (options: { message: string; $metadata: object }) => T, message: string): T {
+  return new Type({ message, $metadata: {} });
+}
 
 describe('Adapter: createMsfApplications', () => {
   afterEach(() => {
@@ -188,14 +189,15 @@ describe('Function: toSnapshot', () => {
 
   it('refuses an application without a Flink configuration, saying only Flink apps can be scaled', () => {
     // Act
-    const read = () =>
-      toSnapshot('sql-app', {
+    function read() {
+      return toSnapshot('sql-app', {
         ApplicationARN: 'arn',
         ApplicationName: 'sql-app',
         RuntimeEnvironment: 'SQL-1_0',
         ApplicationStatus: 'RUNNING',
         ApplicationVersionId: 1,
       });
+    }
 
     // Assess
     expect(read).toThrow(/only Apache Flink applications can be scaled/);

@@ -18,18 +18,23 @@ import { anApplicationDetail, anItem, PEAK_INSTANT } from '../helpers/fixtures';
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const msfMock = mockClient(KinesisAnalyticsV2Client);
 
-const clients = (): ScalerClients => ({
-  dynamodb: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' })),
-  msf: new KinesisAnalyticsV2Client({ region: 'us-east-1' }),
-});
-const run = (options: { dryRun?: boolean; concurrency?: number; onOutcome?: (o: RowOutcome) => void } = {}) =>
-  runScaler({ clients: clients(), table: 'schedules', instant: PEAK_INSTANT, ...options });
-const describes = (name: string, detail: Parameters<typeof anApplicationDetail>[0]) =>
-  msfMock
+function clients(): ScalerClients {
+  return {
+    dynamodb: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' })),
+    msf: new KinesisAnalyticsV2Client({ region: 'us-east-1' }),
+  };
+}
+function run(options: { dryRun?: boolean; concurrency?: number; onOutcome?: (o: RowOutcome) => void } = {}) {
+  return runScaler({ clients: clients(), table: 'schedules', instant: PEAK_INSTANT, ...options });
+}
+function describes(name: string, detail: Parameters<typeof anApplicationDetail>[0]) {
+  return msfMock
     .on(DescribeApplicationCommand, { ApplicationName: name })
     .resolves({ ApplicationDetail: anApplicationDetail({ name, ...detail }) });
-const sdkError = <T>(Type: new (o: { message: string; $metadata: object }) => T, message: string): T =>
-  new Type({ message, $metadata: {} });
+}
+function sdkError<T>(Type: new (o: { message: string; $metadata: object }) => T, message: string): T {
+  return new Type({ message, $metadata: {} });
+}
 
 describe('Function: runScaler', () => {
   afterEach(() => {

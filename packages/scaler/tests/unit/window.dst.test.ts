@@ -23,7 +23,9 @@ function localClock(timezone: string, utcDate: string): string[] {
   );
 }
 
-const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
 
 describe('Function: evaluatePeak across DST changes', () => {
   describe('America/New_York spring forward, 2026-03-08 (02:00 EST jumps to 03:00 EDT at 07:00Z)', () => {

@@ -18,7 +18,9 @@ function oraclePeakHours(up: number, down: number): Set<number> {
 }
 
 /** Monday 2026-11-23, a day with no DST change anywhere near UTC. */
-const atUtc = (hour: number, minute = 0, second = 0): Date => new Date(Date.UTC(2026, 10, 23, hour, minute, second));
+function atUtc(hour: number, minute = 0, second = 0): Date {
+  return new Date(Date.UTC(2026, 10, 23, hour, minute, second));
+}
 
 describe('Function: evaluatePeak', () => {
   describe('against the oracle, every (scaleUpHour, scaleDownHour, hour) in UTC', () => {
@@ -119,7 +121,9 @@ describe('Function: evaluatePeak', () => {
       const window: PeakWindow = { scaleUpHour: 9, scaleDownHour: 17, timezone: 'Mars/Base', peakDays: WEEKDAYS };
 
       // Act
-      const act = () => evaluatePeak(window, atUtc(10));
+      function act() {
+        return evaluatePeak(window, atUtc(10));
+      }
 
       // Assess
       expect(act).toThrow(RangeError);

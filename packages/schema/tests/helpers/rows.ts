@@ -1,7 +1,7 @@
 import type { RowParseResult } from '../../src/index';
 
 /** A minimal valid raw row (only required attributes), with overrides. */
-export function rawRow(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+function rawRow(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     appName: 'orders-enricher',
     lowKPU: 2,
@@ -13,19 +13,21 @@ export function rawRow(overrides: Record<string, unknown> = {}): Record<string, 
 }
 
 /** A raw row without the given attribute. */
-export function rawRowWithout(attribute: string): Record<string, unknown> {
+function rawRowWithout(attribute: string): Record<string, unknown> {
   const { [attribute]: _removed, ...rest } = rawRow();
   return rest;
 }
 
 /** The issues of a failed parse, or a test failure with the unexpected row. */
-export function issuesOf(result: RowParseResult) {
+function issuesOf(result: RowParseResult) {
   if (result.ok) throw new Error(`expected the row to be refused, got ${JSON.stringify(result.row)}`);
   return result.issues;
 }
 
 /** The row of a successful parse, or a test failure listing the issues. */
-export function rowOf(result: RowParseResult) {
+function rowOf(result: RowParseResult) {
   if (!result.ok) throw new Error(result.issues.map((issue) => issue.message).join('\n'));
   return result.row;
 }
+
+export { issuesOf, rawRow, rawRowWithout, rowOf };

@@ -93,7 +93,9 @@ describe('Function: toDynamoDbItemJson', () => {
     const row: RowInput = { ...EXAMPLE_ROW, lowKPU: 0, scaleDownHour: 7 };
 
     // Act
-    const act = () => toDynamoDbItemJson(row);
+    function act() {
+      return toDynamoDbItemJson(row);
+    }
 
     // Assess
     expect(act).toThrow(InvalidRowError);
