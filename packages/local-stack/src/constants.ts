@@ -23,7 +23,6 @@ const LocalEnvVar = {
   REGION: 'AWS_REGION',
   ACCESS_KEY_ID: 'AWS_ACCESS_KEY_ID',
   SECRET_ACCESS_KEY: 'AWS_SECRET_ACCESS_KEY',
-  TABLE: 'SCHEDULE_TABLE',
 } as const;
 
 export { LocalDefaults, LocalEnvVar };

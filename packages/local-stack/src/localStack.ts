@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type FaultOptions, type MsfEmulator, startMsfEmulator } from '@msf-scaler/msf-emulator';
-import { Defaults } from '@msf-scaler/scaler';
+import { Defaults, EnvVar } from '@msf-scaler/scaler';
 import dynalite from 'dynalite';
 import { LocalDefaults, LocalEnvVar } from './constants';
 import { LocalStackError, PortInUseError } from './errors';
@@ -209,7 +209,7 @@ async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalSt
         [LocalEnvVar.REGION]: region,
         [LocalEnvVar.ACCESS_KEY_ID]: LocalDefaults.ACCESS_KEY_ID,
         [LocalEnvVar.SECRET_ACCESS_KEY]: LocalDefaults.SECRET_ACCESS_KEY,
-        [LocalEnvVar.TABLE]: tableName,
+        [EnvVar.TABLE]: tableName,
       }),
       close: () => {
         closing ??= stopAll();

@@ -4,6 +4,7 @@ import {
   StartApplicationCommand,
 } from '@aws-sdk/client-kinesis-analytics-v2';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mapWithConcurrency } from '@msf-scaler/scaler';
 import { LocalStackError } from './errors';
 import { DEFAULT_EXAMPLES_FILE, type ExampleApplication, type Examples, readExamples } from './examples';
 import { type LocalClients, type LocalEndpoints, localClients } from './localClients';
@@ -43,18 +44,6 @@ interface SeedResult {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await fn(item);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 async function writeRows(clients: LocalClients, tableName: string, rows: Examples['rows']): Promise<void> {
@@ -129,7 +118,7 @@ async function seed(target: SeedTarget, examples: Examples, options: SeedOptions
   const clients = options.clients ?? localClients(target);
   try {
     await writeRows(clients, target.tableName, examples.rows);
-    await forEachLimit(examples.applications, CREATE_CONCURRENCY, (app) => createApplication(clients, app));
+    await mapWithConcurrency(examples.applications, CREATE_CONCURRENCY, (app) => createApplication(clients, app));
     const started = examples.applications.filter((app) => app.running).map((app) => app.name);
     if ((options.waitUntilRunning ?? true) && started.length > 0) await waitUntilRunning(clients, started);
     return { rows: examples.rows.length, created: examples.applications.map((app) => app.name), started };

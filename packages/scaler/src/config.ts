@@ -1,3 +1,4 @@
+import { InvalidNumberError, parseWholeNumber } from '@msf-scaler/commons';
 import { Defaults, EnvVar } from './constants';
 import { ConfigError } from './errors';
 
@@ -9,16 +10,14 @@ function readString(env: Env, key: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-/**
- * Parses a whole number in [min, max]; `source` names where it came from
- * (`--concurrency`, `SCALER_CONCURRENCY`) so the error says what to fix.
- */
-function parseBoundedInt(text: string, source: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${source} must be a whole number from ${min} to ${max}, got "${text}"`);
+/** The concurrency rule, with the error every shell reports as a configuration error. */
+function parseConcurrency(text: string, source: string): number {
+  try {
+    return parseWholeNumber(text, source, 1, Defaults.MAX_CONCURRENCY);
+  } catch (error) {
+    if (error instanceof InvalidNumberError) throw new ConfigError(error.message, { cause: error });
+    throw error;
   }
-  return value;
 }
 
 /** The table name: required (the Lambda's env must name its table), never guessed. */
@@ -30,12 +29,18 @@ function requireTableName(env: Env): string {
   return table;
 }
 
-/** Row concurrency from `SCALER_CONCURRENCY`, default 8; invalid values are errors, not ignored. */
-function readConcurrency(env: Env): number {
+/**
+ * Rows processed at once: the `--concurrency` flag when given, else `SCALER_CONCURRENCY`, else
+ * 8. An invalid value is an error naming its source, never ignored.
+ *
+ * @example
+ * resolveConcurrency({ SCALER_CONCURRENCY: '16' }); // 16
+ * resolveConcurrency({ SCALER_CONCURRENCY: '16' }, '4'); // 4
+ */
+function resolveConcurrency(env: Env, flag?: string): number {
+  if (flag !== undefined) return parseConcurrency(flag, '--concurrency');
   const text = readString(env, EnvVar.CONCURRENCY);
-  return text === undefined
-    ? Defaults.CONCURRENCY
-    : parseBoundedInt(text, EnvVar.CONCURRENCY, 1, Defaults.MAX_CONCURRENCY);
+  return text === undefined ? Defaults.CONCURRENCY : parseConcurrency(text, EnvVar.CONCURRENCY);
 }
 
 /**
@@ -57,4 +62,4 @@ function parseInstant(text: string, source: string): Date {
 }
 
 export type { Env };
-export { parseBoundedInt, parseInstant, readConcurrency, readString, requireTableName };
+export { parseInstant, readString, requireTableName, resolveConcurrency };

@@ -1,6 +1,6 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { createScalerClients } from './adapters/clients';
-import { parseInstant, readConcurrency, requireTableName } from './config';
+import { parseInstant, requireTableName, resolveConcurrency } from './config';
 import { createObservability, logOutcome, publishRunMetrics } from './observability';
 import { runScaler } from './run/runScaler';
 import type { RunSummary } from './run/types';
@@ -31,7 +31,7 @@ async function handler(event: Partial<ScheduledEvent>, context?: Context): Promi
       clients,
       table: requireTableName(process.env),
       instant,
-      concurrency: readConcurrency(process.env),
+      concurrency: resolveConcurrency(process.env),
       onOutcome: (outcome) => logOutcome(logger, outcome),
     });
     publishRunMetrics(metrics, summary);

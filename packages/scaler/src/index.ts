@@ -3,7 +3,7 @@ export { createScalerClients } from './adapters/clients';
 export type { ApplicationsPort } from './adapters/msfApplications';
 export { createMsfApplications, toSnapshot, toUpdateApplicationInput } from './adapters/msfApplications';
 export { scanScheduleTable } from './adapters/scheduleTable';
-export { ExitCode, exitCodeFor } from './cli/exitCode';
+export { exitCodeFor } from './cli/exitCode';
 export type { CliIo } from './cli/program';
 export { main } from './cli/program';
 export { quietPinnedSdkNotice } from './cli/quietSdkNotice';
@@ -24,6 +24,8 @@ export {
   ScalerError,
   ScheduleTableError,
 } from './errors';
+export { LogField } from './observability';
+export { mapWithConcurrency } from './run/mapWithConcurrency';
 export type { ReconcileOptions } from './run/reconcile';
 export { reconcile } from './run/reconcile';
 export type { RunScalerOptions } from './run/runScaler';

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Defaults, EnvVar } from './constants';
-import { OUTCOME_METRIC, OUTCOMES, ROWS_TOTAL_METRIC } from './core/outcome';
+import { FAILING_OUTCOMES, OUTCOME_METRIC, OUTCOMES, ROWS_TOTAL_METRIC } from './core/outcome';
 import type { RowOutcome, RunSummary } from './run/types';
 
 /**
@@ -19,12 +19,23 @@ function createObservability(env: Readonly<Record<string, string | undefined>>) 
   };
 }
 
-/** One structured log line per row: the outcome, its reason and the figures. */
+/**
+ * The fields of a row's log line that queries rely on (the dashboard's Logs Insights query
+ * among them): the same names as in {@link RowOutcome} and `--json`, so one row is found
+ * under one name everywhere.
+ */
+const LogField = {
+  /** The row's appName, or `row #N` when it has none. */
+  ROW_ID: 'rowId',
+  OUTCOME: 'outcome',
+  REASON: 'reason',
+} as const satisfies Record<string, keyof RowOutcome>;
+
+/** One structured log line per row: the outcome, its reason and the figures, under the outcome's own field names. */
 function logOutcome(logger: Logger, outcome: RowOutcome): void {
-  const { rowId, outcome: result, reason, ...figures } = outcome;
-  const attributes = { appName: rowId, outcome: result, reason, ...figures };
-  if (result === 'error' || result === 'invalid') logger.error(`${rowId}: ${result}`, attributes);
-  else logger.info(`${rowId}: ${result}`, attributes);
+  const message = `${outcome[LogField.ROW_ID]}: ${outcome[LogField.OUTCOME]}`;
+  if (FAILING_OUTCOMES.has(outcome.outcome)) logger.error(message, { ...outcome });
+  else logger.info(message, { ...outcome });
 }
 
 /**
@@ -39,4 +50,4 @@ function publishRunMetrics(metrics: Metrics, summary: RunSummary): void {
   metrics.publishStoredMetrics();
 }
 
-export { createObservability, logOutcome, publishRunMetrics };
+export { createObservability, LogField, logOutcome, publishRunMetrics };

@@ -52,23 +52,16 @@ type AutoScalingMode = (typeof AutoScalingMode)[keyof typeof AutoScalingMode];
 const AUTO_SCALING_MODES: readonly AutoScalingMode[] = Object.freeze(Object.values(AutoScalingMode));
 
 /**
- * The time zone of a row that has no `timezone` attribute.
- *
- * @default 'UTC'
- */
-const DEFAULT_TIMEZONE = 'UTC';
-
-/**
  * The values the schema fills in for optional attributes that a row leaves out.
  *
  * @example
  * ```ts
- * DEFAULTS.autoScaling; // 'keep'
+ * RowDefaults.autoScaling; // 'keep'
  * ```
  */
-const DEFAULTS = Object.freeze({
-  /** @default 'UTC' */
-  timezone: DEFAULT_TIMEZONE,
+const RowDefaults = Object.freeze({
+  /** The time zone of a row that has no `timezone` attribute. @default 'UTC' */
+  timezone: 'UTC',
   /** @default every day, MON..SUN */
   peakDays: WEEKDAYS,
   /** @default true */
@@ -83,13 +76,4 @@ const APP_NAME_MAX_LENGTH = 128;
 /** Characters allowed in an MSF application name (the API model's `ApplicationName` pattern). */
 const APP_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
 
-export {
-  APP_NAME_MAX_LENGTH,
-  APP_NAME_PATTERN,
-  AUTO_SCALING_MODES,
-  AutoScalingMode,
-  DEFAULT_TIMEZONE,
-  DEFAULTS,
-  WEEKDAYS,
-  Weekday,
-};
+export { APP_NAME_MAX_LENGTH, APP_NAME_PATTERN, AUTO_SCALING_MODES, AutoScalingMode, RowDefaults, WEEKDAYS, Weekday };

@@ -3,8 +3,7 @@ export {
   APP_NAME_PATTERN,
   AUTO_SCALING_MODES,
   AutoScalingMode,
-  DEFAULT_TIMEZONE,
-  DEFAULTS,
+  RowDefaults,
   WEEKDAYS,
   Weekday,
 } from './constants';

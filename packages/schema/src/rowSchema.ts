@@ -4,7 +4,7 @@ import {
   APP_NAME_PATTERN,
   AUTO_SCALING_MODES,
   AutoScalingMode,
-  DEFAULTS,
+  RowDefaults,
   type Weekday,
 } from './constants';
 import { describeTypeProblem, describeValue } from './describeValue';
@@ -156,7 +156,7 @@ const timezoneSchema = z
     const hint = guess === undefined ? '' : ` (did you mean "${guess}"?)`;
     addProblem(ctx, `timezone ${describeValue(value)} is not an IANA time zone${hint}`, ATTRIBUTE_RULES.timezone);
   })
-  .default(DEFAULTS.timezone);
+  .default(RowDefaults.timezone);
 
 const peakDaysSchema = z
   .custom<PeakDaysInput>((value) => typeof value === 'string' || Array.isArray(value) || value instanceof Set, {
@@ -168,7 +168,7 @@ const peakDaysSchema = z
     addProblem(ctx, result.problem, result.rule);
     return z.NEVER;
   })
-  .default(() => DEFAULTS.peakDays);
+  .default(() => RowDefaults.peakDays);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -225,8 +225,8 @@ const RowSchema = z
     scaleDownHour: wholeNumberSchema('scaleDownHour', 0, MAX_HOUR),
     timezone: timezoneSchema,
     peakDays: peakDaysSchema,
-    enabled: z.boolean({ error: typeError('enabled') }).default(DEFAULTS.enabled),
-    autoScaling: z.enum(AutoScalingMode, { error: typeError('autoScaling') }).default(DEFAULTS.autoScaling),
+    enabled: z.boolean({ error: typeError('enabled') }).default(RowDefaults.enabled),
+    autoScaling: z.enum(AutoScalingMode, { error: typeError('autoScaling') }).default(RowDefaults.autoScaling),
   } satisfies Record<RowAttribute, z.ZodType>)
   .superRefine(checkCrossFields, { when: (payload) => isRecord(payload.value) });
 

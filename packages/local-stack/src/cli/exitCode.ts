@@ -1,4 +1,4 @@
-import { ExitCode } from '@msf-scaler/scaler';
+import { ExitCode } from '@msf-scaler/commons';
 
 /** How a `pnpm local` session ended. */
 type LocalEnding = 'stopped' | 'start-failed' | 'usage-error' | 'help';
@@ -24,4 +24,4 @@ function exitCodeFor(ending: LocalEnding): ExitCode {
 }
 
 export type { LocalEnding };
-export { ExitCode, exitCodeFor };
+export { exitCodeFor };

@@ -1,16 +1,14 @@
-import { Defaults } from '@msf-scaler/scaler';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { LocalDefaults, LocalEnvVar } from '../constants';
+import { type CliStreams, ExitCode, runProgram, wholeNumberArg } from '@msf-scaler/commons';
+import { Defaults, EnvVar } from '@msf-scaler/scaler';
+import { Command, Option } from 'commander';
+import { LocalDefaults } from '../constants';
 import { ExamplesFileError, LocalStackError } from '../errors';
 import { type LocalStack, startLocalStack } from '../localStack';
 import { seedExamples } from '../seed';
 import { exitCodeFor, type LocalEnding } from './exitCode';
 
 /** Where `pnpm local` reads and writes, and how it waits: injected so tests run it in-process. */
-interface LocalIo {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
-  readonly env: Readonly<Record<string, string | undefined>>;
+interface LocalIo extends CliStreams {
   /** Resolves with the signal's name once the user asks to stop (SIGINT, SIGTERM). */
   readonly waitForStop: () => Promise<string>;
 }
@@ -24,18 +22,6 @@ interface LocalRequest {
   readonly table: string;
 }
 
-function parseWhole(flag: string, min: number, max: number) {
-  return (value: string): number => {
-    const parsed = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-      throw new InvalidArgumentError(
-        `${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}.`,
-      );
-    }
-    return parsed;
-  };
-}
-
 function buildProgram(io: LocalIo, onRequest: (request: LocalRequest) => void): Command {
   const program = new Command('pnpm local')
     .description(
@@ -45,28 +31,26 @@ function buildProgram(io: LocalIo, onRequest: (request: LocalRequest) => void): 
     .addOption(
       new Option('--ddb-port <port>', 'DynamoDB (dynalite) port; 0 = any free port')
         .default(LocalDefaults.CLI_DDB_PORT)
-        .argParser(parseWhole('--ddb-port', 0, 65535)),
+        .argParser(wholeNumberArg('--ddb-port', 0, 65535)),
     )
     .addOption(
       new Option('--msf-port <port>', 'MSF emulator port; 0 = any free port')
         .default(LocalDefaults.CLI_MSF_PORT)
-        .argParser(parseWhole('--msf-port', 0, 65535)),
+        .argParser(wholeNumberArg('--msf-port', 0, 65535)),
     )
     .addOption(
       new Option('--transition-ms <ms>', 'how long STARTING/UPDATING/... last in the emulator; 0 = instant')
         .default(LocalDefaults.CLI_TRANSITION_MS)
-        .argParser(parseWhole('--transition-ms', 0, 3_600_000)),
+        .argParser(wholeNumberArg('--transition-ms', 0, 3_600_000)),
     )
     .addOption(new Option('--seed', 'load examples/schedules.json: the rows and their applications'))
     .addOption(
       // Read from io.env rather than with Option.env(), which reads process.env behind the tests' back.
       new Option('--table <name>', 'schedule table to create').default(
-        io.env[LocalEnvVar.TABLE] ?? Defaults.TABLE_NAME,
-        `$${LocalEnvVar.TABLE}, else ${Defaults.TABLE_NAME}`,
+        io.env[EnvVar.TABLE] ?? Defaults.TABLE_NAME,
+        `$${EnvVar.TABLE}, else ${Defaults.TABLE_NAME}`,
       ),
     )
-    .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showHelpAfterError()
     .action((flags: { ddbPort: number; msfPort: number; transitionMs: number; seed?: boolean; table: string }) => {
       onRequest({
@@ -87,21 +71,13 @@ function buildProgram(io: LocalIo, onRequest: (request: LocalRequest) => void): 
  * @example
  * parseLocalArgs(['--ddb-port', '0', '--seed'], io); // { ddbPort: 0, msfPort: 8081, transitionMs: 5000, seed: true, ... }
  */
-function parseLocalArgs(args: readonly string[], io: LocalIo): LocalRequest | LocalEnding {
+async function parseLocalArgs(args: readonly string[], io: LocalIo): Promise<LocalRequest | LocalEnding> {
   let request: LocalRequest | undefined;
   const program = buildProgram(io, (parsed) => {
     request = parsed;
   });
-  try {
-    program.parse([...args], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)
-        ? 'help'
-        : 'usage-error';
-    }
-    throw error;
-  }
+  const ended = await runProgram(program, args, io);
+  if (ended !== undefined) return ended === ExitCode.OK ? 'help' : 'usage-error';
   return request ?? 'usage-error';
 }
 
@@ -143,7 +119,7 @@ function renderBanner(stack: LocalStack, request: LocalRequest, seeded: string):
  * const code = await runLocal(['--seed'], { stdout: process.stdout, stderr: process.stderr, env: process.env, waitForStop });
  */
 async function runLocal(args: readonly string[], io: LocalIo): Promise<number> {
-  const request = parseLocalArgs(args, io);
+  const request = await parseLocalArgs(args, io);
   if (typeof request === 'string') return exitCodeFor(request);
 
   let stack: LocalStack;

@@ -1,4 +1,4 @@
-import { describeWindow, kpuFor, OUTCOMES, type RunSummary } from '@msf-scaler/scaler';
+import { describeWindow, kpuFor, OUTCOMES, Outcome, type RunSummary } from '@msf-scaler/scaler';
 import { parseRow } from '@msf-scaler/schema';
 import type { Examples } from '../examples';
 import type { AppKpuHours, DemoReport, RowNote, TimelineApp, TimelineCell } from './types';
@@ -21,7 +21,7 @@ interface HourRecord {
 // Statuses in which the job does not run, so no KPU is billed.
 const STOPPED = new Set(['READY', 'DELETING', 'ROLLED_BACK']);
 // Outcomes that are the scaler doing its job; every other one is worth a note.
-const QUIET = new Set(['scaled', 'unchanged']);
+const QUIET: ReadonlySet<Outcome> = new Set([Outcome.SCALED, Outcome.UNCHANGED]);
 
 function kpuOf(state: AppState | undefined): number | null {
   return state === undefined || STOPPED.has(state.status) ? null : kpuFor(state.parallelism, state.parallelismPerKPU);
@@ -47,13 +47,13 @@ function viewRow(rows: Examples['rows'], name: string): RowView {
 function cellFor(record: HourRecord, name: string): TimelineCell {
   const kpu = kpuOf(record.apps.get(name));
   const outcome = record.summary.outcomes.find((candidate) => candidate.rowId === name);
-  if (outcome?.outcome !== 'scaled' || outcome.targetKPU === undefined || outcome.currentKPU === undefined)
+  if (outcome?.outcome !== Outcome.SCALED || outcome.targetKPU === undefined || outcome.currentKPU === undefined)
     return { kpu };
   return { kpu, event: outcome.targetKPU > outcome.currentKPU ? 'up' : 'down' };
 }
 
 function rowNotes(records: readonly HourRecord[]): RowNote[] {
-  const notes = new Map<string, { rowId: string; outcome: string; runs: number; reason: string }>();
+  const notes = new Map<string, { rowId: string; outcome: Outcome; runs: number; reason: string }>();
   for (const record of records) {
     for (const outcome of record.summary.outcomes) {
       if (QUIET.has(outcome.outcome)) continue;

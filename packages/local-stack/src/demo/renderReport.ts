@@ -1,4 +1,5 @@
-import { paint, Style } from './ansi';
+import { paint, Style } from '@msf-scaler/commons';
+import { FAILING_OUTCOMES } from '@msf-scaler/scaler';
 import { renderTimeline } from './renderTimeline';
 import type { AppKpuHours, DemoReport, RenderOptions, RowNote } from './types';
 
@@ -25,7 +26,7 @@ function renderRowNotes(notes: readonly RowNote[], options: RenderOptions = {}):
   const idWidth = Math.max(...notes.map((note) => note.rowId.length));
   const outcomeWidth = Math.max(...notes.map((note) => `${note.outcome} x${note.runs}`.length));
   const lines = notes.map((note) => {
-    const style = note.outcome === 'invalid' || note.outcome === 'error' ? Style.RED : Style.YELLOW;
+    const style = FAILING_OUTCOMES.has(note.outcome) ? Style.RED : Style.YELLOW;
     const outcome = paint(`${note.outcome} x${note.runs}`.padEnd(outcomeWidth), style, colour);
     return `  ${note.rowId.padEnd(idWidth)}  ${outcome}  ${note.reason}`;
   });

@@ -1,4 +1,4 @@
-import { paint, Style } from './ansi';
+import { paint, Style } from '@msf-scaler/commons';
 import type { RenderOptions, TimelineCell, TimelineData } from './types';
 
 /** Eight heights: a cell's block is its KPU as a share of `maxKpu`. */

@@ -1,8 +1,8 @@
+import { useColour } from '@msf-scaler/commons';
 import { DEFAULT_EXAMPLES_FILE, readExamples } from '../examples';
 import { localClients } from '../localClients';
 import { type LocalStack, startLocalStack } from '../localStack';
 import { seed } from '../seed';
-import { useColour } from './ansi';
 import { buildReport } from './buildReport';
 import { renderDemo } from './renderReport';
 import { simulate } from './simulate';

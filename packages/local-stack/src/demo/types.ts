@@ -1,3 +1,5 @@
+import type { Outcome } from '@msf-scaler/scaler';
+
 /** One hour of one application on the timeline. */
 interface TimelineCell {
   /** KPUs in use during the hour (after that hour's run); `null` when the application is not running. */
@@ -33,7 +35,7 @@ interface RenderOptions {
 /** A row the scaler did not scale or keep, with how often and why. */
 interface RowNote {
   readonly rowId: string;
-  readonly outcome: string;
+  readonly outcome: Outcome;
   /** Runs that ended this row with this outcome. */
   readonly runs: number;
   /** The reason of the first such run. */

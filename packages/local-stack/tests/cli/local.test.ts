@@ -98,6 +98,6 @@ describe('Command: pnpm local', () => {
     // Assess
     expect(code).toBe(2);
     expect(session.stdout()).toBe('');
-    expect(session.stderr()).toContain('--transition-ms must be a whole number from 0 to 3600000, got "soon".');
+    expect(session.stderr()).toContain('--transition-ms must be a whole number from 0 to 3600000, got "soon"');
   });
 });

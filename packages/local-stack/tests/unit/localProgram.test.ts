@@ -15,9 +15,9 @@ function anIo(env: Record<string, string> = {}): LocalIo & { readonly out: strin
 }
 
 describe('Function: parseLocalArgs', () => {
-  it('defaults to ports 8000 and 8081, 5 s transitions, no seeding and the default table', () => {
+  it('defaults to ports 8000 and 8081, 5 s transitions, no seeding and the default table', async () => {
     // Act
-    const request = parseLocalArgs([], anIo());
+    const request = await parseLocalArgs([], anIo());
 
     // Assess
     expect(request).toEqual({
@@ -29,9 +29,9 @@ describe('Function: parseLocalArgs', () => {
     });
   });
 
-  it('reads every flag', () => {
+  it('reads every flag', async () => {
     // Act
-    const request = parseLocalArgs(
+    const request = await parseLocalArgs(
       ['--ddb-port', '0', '--msf-port', '9001', '--transition-ms', '0', '--seed', '--table', 'mine'],
       anIo(),
     );
@@ -40,10 +40,10 @@ describe('Function: parseLocalArgs', () => {
     expect(request).toEqual({ ddbPort: 0, msfPort: 9001, transitionMs: 0, seed: true, table: 'mine' });
   });
 
-  it('takes the table from SCHEDULE_TABLE when --table is not given, and the flag over it', () => {
+  it('takes the table from SCHEDULE_TABLE when --table is not given, and the flag over it', async () => {
     // Act
-    const fromEnv = parseLocalArgs([], anIo({ SCHEDULE_TABLE: 'from-env' }));
-    const fromFlag = parseLocalArgs(['--table', 'from-flag'], anIo({ SCHEDULE_TABLE: 'from-env' }));
+    const fromEnv = await parseLocalArgs([], anIo({ SCHEDULE_TABLE: 'from-env' }));
+    const fromFlag = await parseLocalArgs(['--table', 'from-flag'], anIo({ SCHEDULE_TABLE: 'from-env' }));
 
     // Assess
     expect(fromEnv).toMatchObject({ table: 'from-env' });
@@ -51,16 +51,16 @@ describe('Function: parseLocalArgs', () => {
   });
 
   it.each([
-    [['--ddb-port', 'abc'], '--ddb-port must be a whole number from 0 to 65535, got "abc".'],
-    [['--msf-port', '70000'], '--msf-port must be a whole number from 0 to 65535, got "70000".'],
-    [['--transition-ms', '-1'], '--transition-ms must be a whole number from 0 to 3600000, got "-1".'],
+    [['--ddb-port', 'abc'], '--ddb-port must be a whole number from 0 to 65535, got "abc"'],
+    [['--msf-port', '70000'], '--msf-port must be a whole number from 0 to 65535, got "70000"'],
+    [['--transition-ms', '-1'], '--transition-ms must be a whole number from 0 to 3600000, got "-1"'],
     [['--nope'], "error: unknown option '--nope'"],
-  ])('reports a usage error for %j, which exits 2', (args, message) => {
+  ])('reports a usage error for %j, which exits 2', async (args, message) => {
     // Prepare
     const io = anIo();
 
     // Act
-    const ending = parseLocalArgs(args, io);
+    const ending = await parseLocalArgs(args, io);
 
     // Assess
     expect(ending).toBe('usage-error');
@@ -68,12 +68,12 @@ describe('Function: parseLocalArgs', () => {
     expect(io.err.join('')).toContain(message);
   });
 
-  it('prints help on stdout and exits 0 for --help', () => {
+  it('prints help on stdout and exits 0 for --help', async () => {
     // Prepare
     const io = anIo();
 
     // Act
-    const ending = parseLocalArgs(['--help'], io);
+    const ending = await parseLocalArgs(['--help'], io);
 
     // Assess
     expect(ending).toBe('help');

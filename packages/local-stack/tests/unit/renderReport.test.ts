@@ -1,4 +1,5 @@
 import { renderDemo, renderKpuHours, renderRowNotes } from '../../src/demo/renderReport';
+import type { RowNote } from '../../src/demo/types';
 import { cells } from '../helpers/timeline';
 
 describe('Function: renderKpuHours', () => {
@@ -36,7 +37,7 @@ describe('Function: renderKpuHours', () => {
 describe('Function: renderRowNotes', () => {
   it('lists each row the scaler did not act on with its outcome, run count and reason', () => {
     // Prepare
-    const notes = [
+    const notes: RowNote[] = [
       { rowId: 'clicks-dedup', outcome: 'invalid', runs: 48, reason: 'highKPU 2 is below lowKPU 6' },
       { rowId: 'inventory', outcome: 'skipped', runs: 48, reason: 'application is READY (stopped)' },
     ];

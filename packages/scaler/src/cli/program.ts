@@ -1,18 +1,16 @@
-import { Command, CommanderError, Option } from 'commander';
+import { type CliStreams, ExitCode, runProgram, useColour } from '@msf-scaler/commons';
+import { Command, Option } from 'commander';
 import type { ScalerClients } from '../adapters/clients';
-import { parseBoundedInt, parseInstant, readString } from '../config';
+import { parseInstant, readString, resolveConcurrency } from '../config';
 import { Defaults, EnvVar } from '../constants';
 import { ConfigError, ScheduleTableError } from '../errors';
 import { runScaler } from '../run/runScaler';
 import type { RunSummary } from '../run/types';
-import { ExitCode, exitCodeFor } from './exitCode';
+import { exitCodeFor } from './exitCode';
 import { renderSummary, renderWarnings } from './render';
 
-/** Where the CLI reads and writes: injected so tests run it in-process. */
-interface CliIo {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown };
-  readonly env: Readonly<Record<string, string | undefined>>;
+/** Where the CLI reads and writes, and what it calls: injected so tests run it in-process. */
+interface CliIo extends CliStreams {
   readonly createClients: () => ScalerClients;
   /** The instant when `--at` is not given. */
   readonly now: () => Date;
@@ -40,15 +38,7 @@ function resolveRunRequest(flags: RunFlags, forceDryRun: boolean, io: CliIo): Ru
     instant: flags.at === undefined ? io.now() : parseInstant(flags.at, '--at'),
     dryRun: forceDryRun || flags.dryRun === true,
     table: flags.table ?? readString(io.env, EnvVar.TABLE) ?? Defaults.TABLE_NAME,
-    concurrency:
-      flags.concurrency !== undefined
-        ? parseBoundedInt(flags.concurrency, '--concurrency', 1, Defaults.MAX_CONCURRENCY)
-        : parseBoundedInt(
-            readString(io.env, EnvVar.CONCURRENCY) ?? String(Defaults.CONCURRENCY),
-            EnvVar.CONCURRENCY,
-            1,
-            Defaults.MAX_CONCURRENCY,
-          ),
+    concurrency: resolveConcurrency(io.env, flags.concurrency),
     json: flags.json === true,
   };
 }
@@ -73,8 +63,7 @@ function render(summary: RunSummary, request: RunRequest, io: CliIo): void {
     io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return;
   }
-  const colour = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
-  io.stdout.write(`${renderSummary(summary, { colour })}\n`);
+  io.stdout.write(`${renderSummary(summary, { colour: useColour(io.stdout, io.env) })}\n`);
 }
 
 /**
@@ -86,7 +75,7 @@ function render(summary: RunSummary, request: RunRequest, io: CliIo): void {
  * const code = await main(['plan', '--at', '2026-11-27T20:00:00Z'], io);
  */
 async function main(args: readonly string[], io: CliIo): Promise<number> {
-  let exitCode: number = ExitCode.OK;
+  let exitCode: ExitCode = ExitCode.OK;
   async function execute(flags: RunFlags, forceDryRun: boolean, command: Command): Promise<void> {
     let request: RunRequest;
     try {
@@ -116,9 +105,7 @@ async function main(args: readonly string[], io: CliIo): Promise<number> {
 
   const program = new Command('msf-scaler')
     .description('Scale Managed Service for Apache Flink applications to the KPU their schedule rows ask for.')
-    .exitOverride()
-    .showHelpAfterError()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+    .showHelpAfterError();
   const run = addRunOptions(
     program
       .command('run')
@@ -128,18 +115,7 @@ async function main(args: readonly string[], io: CliIo): Promise<number> {
   run.action(async (flags: RunFlags) => execute(flags, false, run));
   const plan = addRunOptions(program.command('plan').description('the same as run --dry-run: what a run would do'));
   plan.action(async (flags: RunFlags) => execute(flags, true, plan));
-  for (const command of program.commands) command.exitOverride();
-
-  try {
-    await program.parseAsync([...args], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // Commander exits 0 for --help and --version, 1 for usage errors: ours is 2.
-      return error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
-    }
-    throw error;
-  }
-  return exitCode;
+  return (await runProgram(program, args, io)) ?? exitCode;
 }
 
 export type { CliIo };

@@ -1,15 +1,15 @@
-import { OUTCOMES, type Outcome } from '../core/outcome';
+import { paint, Style } from '@msf-scaler/commons';
+import { OUTCOMES, Outcome } from '../core/outcome';
 import type { RowOutcome, RunSummary } from '../run/types';
 
-const COLOURS: Readonly<Record<Outcome, string>> = {
-  scaled: '\u001b[32m',
-  unchanged: '\u001b[2m',
-  skipped: '\u001b[33m',
-  busy: '\u001b[33m',
-  invalid: '\u001b[31m',
-  error: '\u001b[31m',
+const OUTCOME_STYLE: Readonly<Record<Outcome, Style>> = {
+  scaled: Style.GREEN,
+  unchanged: Style.DIM,
+  skipped: Style.YELLOW,
+  busy: Style.YELLOW,
+  invalid: Style.RED,
+  error: Style.RED,
 };
-const RESET = '\u001b[0m';
 
 function kpuCell(outcome: RowOutcome): string {
   if (outcome.currentKPU === undefined || outcome.targetKPU === undefined) return '-';
@@ -19,7 +19,7 @@ function kpuCell(outcome: RowOutcome): string {
 }
 
 function outcomeLabel(outcome: RowOutcome, dryRun: boolean): string {
-  return dryRun && outcome.outcome === 'scaled' ? 'would scale' : outcome.outcome;
+  return dryRun && outcome.outcome === Outcome.SCALED ? 'would scale' : outcome.outcome;
 }
 
 /**
@@ -45,9 +45,7 @@ function renderSummary(summary: RunSummary, options: { readonly colour: boolean 
     return cells
       .map((cell, column) => {
         const padded = column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0);
-        return column === 4 && outcome !== undefined && options.colour
-          ? `${COLOURS[outcome]}${padded}${RESET}`
-          : padded;
+        return column === 4 && outcome !== undefined ? paint(padded, OUTCOME_STYLE[outcome], options.colour) : padded;
       })
       .join('  ')
       .trimEnd();
@@ -59,7 +57,7 @@ function renderSummary(summary: RunSummary, options: { readonly colour: boolean 
 /** `plan at 2026-11-27T20:00:00.000Z, table t: 6 rows: 2 would scale, 1 unchanged, ...` */
 function renderCounts(summary: RunSummary): string {
   const parts = OUTCOMES.filter((outcome) => summary.counts[outcome] > 0).map(
-    (outcome) => `${summary.counts[outcome]} ${summary.dryRun && outcome === 'scaled' ? 'would scale' : outcome}`,
+    (outcome) => `${summary.counts[outcome]} ${summary.dryRun && outcome === Outcome.SCALED ? 'would scale' : outcome}`,
   );
   const verb = summary.dryRun ? 'plan' : 'run';
   const rows = `${summary.total} row${summary.total === 1 ? '' : 's'}`;

@@ -1,4 +1,5 @@
 import type { ApplicationsPort } from '../adapters/msfApplications';
+import { Defaults } from '../constants';
 import { OUTCOMES, type Outcome } from '../core/outcome';
 import { mapWithConcurrency } from './mapWithConcurrency';
 import { reconcileRow } from './reconcileRow';
@@ -21,8 +22,6 @@ interface ReconcileOptions {
   readonly onOutcome?: (outcome: RowOutcome) => void;
 }
 
-const DEFAULT_CONCURRENCY = 8;
-
 function countOutcomes(outcomes: readonly RowOutcome[]): Record<Outcome, number> {
   const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
   for (const { outcome } of outcomes) counts[outcome] += 1;
@@ -42,7 +41,7 @@ async function reconcile(options: ReconcileOptions): Promise<RunSummary> {
   const context = { applications: options.applications, instant: options.instant, dryRun };
   const outcomes = await mapWithConcurrency(
     options.items,
-    options.concurrency ?? DEFAULT_CONCURRENCY,
+    options.concurrency ?? Defaults.CONCURRENCY,
     async (item, position) => {
       const outcome = await reconcileRow(item, position, context);
       options.onOutcome?.(outcome);
@@ -60,4 +59,4 @@ async function reconcile(options: ReconcileOptions): Promise<RunSummary> {
 }
 
 export type { ReconcileOptions };
-export { DEFAULT_CONCURRENCY, reconcile };
+export { reconcile };

@@ -1,4 +1,4 @@
-import { parseBoundedInt, parseInstant, readConcurrency, requireTableName } from '../../src/config';
+import { parseInstant, requireTableName, resolveConcurrency } from '../../src/config';
 import { ConfigError } from '../../src/errors';
 
 describe('Function: parseInstant', () => {
@@ -28,27 +28,35 @@ describe('Function: parseInstant', () => {
   );
 });
 
-describe('Function: readConcurrency', () => {
+describe('Function: resolveConcurrency', () => {
   it('defaults to 8 when SCALER_CONCURRENCY is missing or blank', () => {
     // Act & Assess
-    expect(readConcurrency({})).toBe(8);
-    expect(readConcurrency({ SCALER_CONCURRENCY: '  ' })).toBe(8);
+    expect(resolveConcurrency({})).toBe(8);
+    expect(resolveConcurrency({ SCALER_CONCURRENCY: '  ' })).toBe(8);
   });
 
   it.each(['0', '65', '2.5', 'many', '-1'])('rejects %p and names the variable', (value) => {
     // Act
     function read() {
-      return readConcurrency({ SCALER_CONCURRENCY: value });
+      return resolveConcurrency({ SCALER_CONCURRENCY: value });
     }
 
     // Assess
+    expect(read).toThrow(ConfigError);
     expect(read).toThrow(`SCALER_CONCURRENCY must be a whole number from 1 to 64, got "${value}"`);
   });
 
   it('reads a valid value', () => {
     // Act & Assess
-    expect(readConcurrency({ SCALER_CONCURRENCY: '16' })).toBe(16);
-    expect(parseBoundedInt('3', '--concurrency', 1, 64)).toBe(3);
+    expect(resolveConcurrency({ SCALER_CONCURRENCY: '16' })).toBe(16);
+  });
+
+  it('prefers the flag over the variable and names the flag when it is wrong', () => {
+    // Act & Assess
+    expect(resolveConcurrency({ SCALER_CONCURRENCY: '16' }, '3')).toBe(3);
+    expect(() => resolveConcurrency({ SCALER_CONCURRENCY: '16' }, '0')).toThrow(
+      '--concurrency must be a whole number from 1 to 64, got "0"',
+    );
   });
 });
 

@@ -60,13 +60,13 @@ describe('Function: handler', () => {
     const logs = lines();
     const rowLines = logs.filter((line) => 'outcome' in line);
     expect(rowLines).toHaveLength(2);
-    expect(rowLines.find((line) => line.appName === 'a')).toMatchObject({
+    expect(rowLines.find((line) => line.rowId === 'a')).toMatchObject({
       level: 'INFO',
       service: 'msf-scheduled-scaler',
       outcome: 'scaled',
       targetKPU: 4,
     });
-    expect(rowLines.find((line) => line.appName === 'b')).toMatchObject({ level: 'ERROR', outcome: 'invalid' });
+    expect(rowLines.find((line) => line.rowId === 'b')).toMatchObject({ level: 'ERROR', outcome: 'invalid' });
     expect(logs.find((line) => line.message === 'run summary')).toMatchObject({
       total: 2,
       counts: { scaled: 1, invalid: 1 },

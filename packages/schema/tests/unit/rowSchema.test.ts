@@ -1,12 +1,11 @@
 import {
   AUTO_SCALING_MODES,
   AutoScalingMode,
-  DEFAULT_TIMEZONE,
-  DEFAULTS,
   isRowAttribute,
   isTimeZone,
   ROW_ATTRIBUTES,
   type Row,
+  RowDefaults,
   type RowInput,
   RowSchema,
   suggestTimeZone,
@@ -91,8 +90,8 @@ describe('Constants', () => {
 
   it('returns the documented defaults', () => {
     // Assess
-    expect(DEFAULT_TIMEZONE).toBe('UTC');
-    expect(DEFAULTS).toEqual({ timezone: 'UTC', peakDays: WEEKDAYS, enabled: true, autoScaling: 'keep' });
+    expect(RowDefaults.timezone).toBe('UTC');
+    expect(RowDefaults).toEqual({ timezone: 'UTC', peakDays: WEEKDAYS, enabled: true, autoScaling: 'keep' });
     expect(AUTO_SCALING_MODES).toEqual(Object.values(AutoScalingMode));
   });
 });
