@@ -3,6 +3,8 @@ interface OutputStream {
   write(text: string): unknown;
   /** Set by Node on a terminal; absent or false when piped. */
   readonly isTTY?: boolean;
+  /** A terminal's width in characters, when it is one. */
+  readonly columns?: number;
 }
 
 /**

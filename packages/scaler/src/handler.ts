@@ -2,8 +2,8 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { createScalerClients } from './adapters/clients';
 import { parseInstant, requireTableName, resolveConcurrency } from './config';
 import { createObservability, logOutcome, publishRunMetrics } from './observability';
+import { type CompactSummary, compactSummary } from './output/compactSummary';
 import { runScaler } from './run/runScaler';
-import type { RunSummary } from './run/types';
 
 // Built once per execution environment and reused by warm invocations.
 const { logger, metrics } = createObservability(process.env);
@@ -19,11 +19,12 @@ function instantOf(event: Partial<ScheduledEvent>, now: () => Date): Date {
 
 /**
  * Lambda entry point, fired by the hourly EventBridge rule. Logs one JSON line per row and a
- * summary line, emits one metric per outcome, and returns the run summary. It throws only
+ * summary line, emits one metric per outcome, and returns a compact summary (counts and the
+ * rows that need a look, a few KB whatever the table's size). It throws only
  * when the run as a whole cannot happen (misconfiguration, table unreadable), so Lambda's
  * async retries, the dead-letter queue and the function-errors alarm see it.
  */
-async function handler(event: Partial<ScheduledEvent>, context?: Context): Promise<RunSummary> {
+async function handler(event: Partial<ScheduledEvent>, context?: Context): Promise<CompactSummary> {
   if (context !== undefined) logger.addContext(context);
   try {
     const instant = instantOf(event, () => new Date());
@@ -36,7 +37,7 @@ async function handler(event: Partial<ScheduledEvent>, context?: Context): Promi
     });
     publishRunMetrics(metrics, summary);
     logger.info('run summary', { table: summary.table, at: summary.at, total: summary.total, counts: summary.counts });
-    return summary;
+    return compactSummary(summary);
   } catch (error) {
     logger.error('run failed: no row was reconciled', error instanceof Error ? error : String(error));
     throw error;

@@ -25,6 +25,10 @@ export {
   ScheduleTableError,
 } from './errors';
 export { LogField } from './observability';
+export type { AttentionRow, CompactSummary } from './output/compactSummary';
+export { compactSummary } from './output/compactSummary';
+export { jsonReplacer, toJson } from './output/json';
+export { escapeControl, truncateTo } from './output/text';
 export { mapWithConcurrency } from './run/mapWithConcurrency';
 export type { ReconcileOptions } from './run/reconcile';
 export { reconcile } from './run/reconcile';

@@ -31,11 +31,31 @@ const LogField = {
   REASON: 'reason',
 } as const satisfies Record<string, keyof RowOutcome>;
 
+/** Warnings kept in a row's log line; the rest are counted (`warningsNotLogged`). */
+const MAX_LOGGED_WARNINGS = 10;
+
+/**
+ * A row's outcome as its log line carries it: the issues without the raw values (their
+ * messages quote them, cut to a readable length) and at most 10 warnings, so a 400 KB item
+ * still gives a line of a few KB (CloudWatch cuts events at 256 KB).
+ */
+function toLogAttributes(outcome: RowOutcome): Record<string, unknown> {
+  const { issues, warnings, ...rest } = outcome;
+  return {
+    ...rest,
+    ...(issues === undefined
+      ? {}
+      : { issues: issues.map(({ attribute, rule, message }) => ({ attribute, rule, message })) }),
+    warnings: warnings.slice(0, MAX_LOGGED_WARNINGS),
+    ...(warnings.length > MAX_LOGGED_WARNINGS ? { warningsNotLogged: warnings.length - MAX_LOGGED_WARNINGS } : {}),
+  };
+}
+
 /** One structured log line per row: the outcome, its reason and the figures, under the outcome's own field names. */
 function logOutcome(logger: Logger, outcome: RowOutcome): void {
   const message = `${outcome[LogField.ROW_ID]}: ${outcome[LogField.OUTCOME]}`;
-  if (FAILING_OUTCOMES.has(outcome.outcome)) logger.error(message, { ...outcome });
-  else logger.info(message, { ...outcome });
+  if (FAILING_OUTCOMES.has(outcome.outcome)) logger.error(message, toLogAttributes(outcome));
+  else logger.info(message, toLogAttributes(outcome));
 }
 
 /**
@@ -50,4 +70,4 @@ function publishRunMetrics(metrics: Metrics, summary: RunSummary): void {
   metrics.publishStoredMetrics();
 }
 
-export { createObservability, LogField, logOutcome, publishRunMetrics };
+export { createObservability, LogField, logOutcome, publishRunMetrics, toLogAttributes };

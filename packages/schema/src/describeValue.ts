@@ -1,8 +1,13 @@
+import { UnreadableValue } from './unreadableValue';
+
 /** Longest rendering of a value inside a message, so one huge attribute cannot flood a log line. */
 const MAX_VALUE_LENGTH = 80;
 
+/** Cuts a long rendering and says how long the whole was, so a reader knows something was left out. */
 function truncate(text: string): string {
-  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+  return text.length > MAX_VALUE_LENGTH
+    ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}… (${text.length} characters)`
+    : text;
 }
 
 function safeJson(value: unknown): string {
@@ -22,7 +27,8 @@ function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'string') return truncate(JSON.stringify(value));
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'bigint') return truncate(`${value}n`);
+  if (value instanceof UnreadableValue) return truncate(value.text);
   if (value instanceof Set) return truncate(`set ${safeJson([...value])}`);
   if (value instanceof Map) return truncate(`map ${safeJson(Object.fromEntries(value))}`);
   return truncate(safeJson(value));
@@ -38,6 +44,7 @@ function describeKind(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Set) return 'a set';
   if (value instanceof Uint8Array) return 'binary';
+  if (value instanceof UnreadableValue) return value.kind;
   switch (typeof value) {
     case 'string':
       return 'a string';

@@ -18,3 +18,4 @@ export { isRowAttribute, ROW_ATTRIBUTES, RowSchema } from './rowSchema';
 export { levenshtein, suggest } from './suggest';
 export { isTimeZone, suggestTimeZone } from './timezone';
 export { toDynamoDbItemJson } from './toDynamoDbItemJson';
+export { UnreadableValue } from './unreadableValue';

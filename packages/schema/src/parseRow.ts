@@ -1,5 +1,6 @@
 import type * as z from 'zod';
-import { describeTypeProblem } from './describeValue';
+import { APP_NAME_MAX_LENGTH } from './constants';
+import { describeTypeProblem, describeValue } from './describeValue';
 import { describeProblem, ROW_ATTRIBUTES, type Row, RowSchema, ruleFor } from './rowSchema';
 import { suggest } from './suggest';
 
@@ -68,12 +69,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 function rowIdOf(raw: unknown, position: number): string {
   const appName = isRecord(raw) ? raw.appName : undefined;
-  return typeof appName === 'string' && appName !== '' ? appName : `row #${position + 1}`;
+  if (typeof appName !== 'string' || appName === '') return `row #${position + 1}`;
+  // A name longer than MSF allows is invalid anyway; cut, it still tells the row apart.
+  return appName.length > APP_NAME_MAX_LENGTH
+    ? `${appName.slice(0, APP_NAME_MAX_LENGTH)}… (${appName.length} characters)`
+    : appName;
 }
 
 function labelOf(raw: unknown, position: number): string {
   const appName = isRecord(raw) ? raw.appName : undefined;
-  return typeof appName === 'string' && appName !== '' ? `row ${JSON.stringify(appName)}` : `row #${position + 1}`;
+  return typeof appName === 'string' && appName !== '' ? `row ${describeValue(appName)}` : `row #${position + 1}`;
 }
 
 function unknownAttributeWarnings(raw: Record<string, unknown>, rowId: string, label: string): RowWarning[] {
@@ -81,7 +86,7 @@ function unknownAttributeWarnings(raw: Record<string, unknown>, rowId: string, l
     .filter((key) => !ROW_ATTRIBUTES.includes(key))
     .map((attribute) => {
       const suggestion = suggest(attribute, ROW_ATTRIBUTES);
-      const unknown = `${label}: unknown attribute ${JSON.stringify(attribute)} is ignored`;
+      const unknown = `${label}: unknown attribute ${describeValue(attribute)} is ignored`;
       return suggestion === undefined
         ? {
             rowId,

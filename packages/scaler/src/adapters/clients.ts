@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KinesisAnalyticsV2Client } from '@aws-sdk/client-kinesis-analytics-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Defaults } from '../constants';
+import { readNumber } from './readNumber';
 
 /** The AWS clients a run uses. */
 interface ScalerClients {
@@ -63,7 +64,8 @@ function createScalerClients(options: ScalerClientOptions = {}): OwnedScalerClie
   });
   return {
     dynamodbClient,
-    dynamodb: DynamoDBDocumentClient.from(dynamodbClient),
+    // No attribute value may fail the Scan: numbers are read one by one, never thrown on.
+    dynamodb: DynamoDBDocumentClient.from(dynamodbClient, { unmarshallOptions: { wrapNumbers: readNumber } }),
     msf,
     destroy: () => {
       // The document client's destroy is a no-op: the clients it wraps own the sockets.

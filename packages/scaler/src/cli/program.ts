@@ -4,6 +4,7 @@ import type { ScalerClients } from '../adapters/clients';
 import { parseInstant, readString, resolveConcurrency } from '../config';
 import { Defaults, EnvVar } from '../constants';
 import { ConfigError, ScheduleTableError } from '../errors';
+import { toJson } from '../output/json';
 import { runScaler } from '../run/runScaler';
 import type { RunSummary } from '../run/types';
 import { exitCodeFor } from './exitCode';
@@ -57,13 +58,18 @@ function addRunOptions(command: Command): Command {
     .option('--json', 'print the run summary as JSON on stdout');
 }
 
+/** Longest table line when stdout is not a terminal. */
+const PIPED_WIDTH = 400;
+
 function render(summary: RunSummary, request: RunRequest, io: CliIo): void {
   for (const warning of renderWarnings(summary)) io.stderr.write(`${warning}\n`);
   if (request.json) {
-    io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    io.stdout.write(`${toJson(summary, 2)}\n`);
     return;
   }
-  io.stdout.write(`${renderSummary(summary, { colour: useColour(io.stdout, io.env) })}\n`);
+  // On a terminal the table fits its width; piped, no line exceeds 400 characters.
+  const width = io.stdout.isTTY === true ? (io.stdout.columns ?? 120) : PIPED_WIDTH;
+  io.stdout.write(`${renderSummary(summary, { colour: useColour(io.stdout, io.env), width })}\n`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { paint, Style } from '@msf-scaler/commons';
 import { OUTCOMES, Outcome } from '../core/outcome';
+import { escapeControl, truncateTo } from '../output/text';
 import type { RowOutcome, RunSummary } from '../run/types';
 
 const OUTCOME_STYLE: Readonly<Record<Outcome, Style>> = {
@@ -22,24 +23,50 @@ function outcomeLabel(outcome: RowOutcome, dryRun: boolean): string {
   return dryRun && outcome.outcome === Outcome.SCALED ? 'would scale' : outcome.outcome;
 }
 
+/** Widest APP and STATUS cells: longer ones are cut with `…` (`--json` keeps them whole). */
+const MAX_APP_WIDTH = 48;
+const MAX_STATUS_WIDTH = 24;
+/** Narrowest REASON column kept however narrow the terminal, so a reason never vanishes. */
+const MIN_REASON_WIDTH = 20;
+
+/** Options of {@link renderSummary}. */
+interface RenderOptions {
+  readonly colour: boolean;
+  /** Longest line: the terminal's width on a TTY, 400 when piped. */
+  readonly width: number;
+}
+
+/** A cell as it may reach a terminal: control characters escaped, cut to `width`. */
+function cell(text: string, width: number): string {
+  return truncateTo(escapeControl(text), width);
+}
+
 /**
  * The run as a table a person reads at a glance: one line per row, in name order, with status, KPU
- * (current -> target), peak or not, outcome and the reason, then a summary line.
+ * (current -> target), peak or not, outcome and the reason, then a summary line. Every cell has
+ * its control characters escaped and no line is longer than `options.width`.
  */
-function renderSummary(summary: RunSummary, options: { readonly colour: boolean }): string {
+function renderSummary(summary: RunSummary, options: RenderOptions): string {
   const header = ['APP', 'STATUS', 'KPU', 'PEAK', 'OUTCOME', 'REASON'];
   // Scan order is hash order: people find an application faster in name order.
   const sorted = [...summary.outcomes].sort((a, b) => a.rowId.localeCompare(b.rowId));
-  const rows = sorted.map((outcome) => [
-    outcome.rowId,
-    outcome.status ?? '-',
+  const cells = sorted.map((outcome) => [
+    cell(outcome.rowId, MAX_APP_WIDTH),
+    cell(outcome.status ?? '-', MAX_STATUS_WIDTH),
     kpuCell(outcome),
     outcome.peak === undefined ? '-' : outcome.peak ? 'yes' : 'no',
     outcomeLabel(outcome, summary.dryRun),
-    outcome.reason,
+    escapeControl(outcome.reason),
   ]);
   const widths = header.map((title, column) =>
-    column === header.length - 1 ? 0 : Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+    column === header.length - 1 ? 0 : Math.max(title.length, ...cells.map((row) => (row[column] ?? '').length)),
+  );
+  const reasonWidth = Math.max(
+    MIN_REASON_WIDTH,
+    options.width - widths.slice(0, -1).reduce((sum, w) => sum + w + 2, 0),
+  );
+  const rows = cells.map((row) =>
+    row.map((text, column) => (column === header.length - 1 ? truncateTo(text, reasonWidth) : text)),
   );
   function line(cells: readonly string[], outcome?: Outcome): string {
     return cells
@@ -51,7 +78,7 @@ function renderSummary(summary: RunSummary, options: { readonly colour: boolean 
       .trimEnd();
   }
   const body = sorted.map((outcome, index) => line(rows[index] ?? [], outcome.outcome));
-  return [line(header), ...body, '', renderCounts(summary)].join('\n');
+  return [line(header), ...body, '', truncateTo(renderCounts(summary), Math.max(options.width, 80))].join('\n');
 }
 
 /** `plan at 2026-11-27T20:00:00.000Z, table t: 6 rows: 2 would scale, 1 unchanged, ...` */
@@ -64,9 +91,15 @@ function renderCounts(summary: RunSummary): string {
   return `${verb} at ${summary.at}, table ${summary.table}: ${rows}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }
 
-/** Warnings (unknown attributes and the like), one line each, for stderr. */
+/** Longest warning line on stderr. */
+const MAX_WARNING_WIDTH = 400;
+
+/** Warnings (unknown attributes and the like), one line each, control characters escaped, for stderr. */
 function renderWarnings(summary: RunSummary): string[] {
-  return summary.outcomes.flatMap((outcome) => outcome.warnings.map((warning) => `warning: ${warning}`));
+  return summary.outcomes.flatMap((outcome) =>
+    outcome.warnings.map((warning) => truncateTo(`warning: ${escapeControl(warning)}`, MAX_WARNING_WIDTH)),
+  );
 }
 
+export type { RenderOptions };
 export { renderCounts, renderSummary, renderWarnings };

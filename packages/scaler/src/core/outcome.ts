@@ -26,6 +26,12 @@ const OUTCOMES: readonly Outcome[] = Object.values(Outcome);
 const FAILING_OUTCOMES: ReadonlySet<Outcome> = new Set([Outcome.INVALID, Outcome.ERROR]);
 
 /**
+ * Outcomes an operator has to look at: the failing ones, and `busy`, retried next run but
+ * worth a look if it repeats. The handler's result lists these rows; the dashboard shows them.
+ */
+const ATTENTION_OUTCOMES: ReadonlySet<Outcome> = new Set([Outcome.BUSY, ...FAILING_OUTCOMES]);
+
+/**
  * The CloudWatch metric (EMF, unit Count) that counts each outcome per run.
  * The infra alarms read these names: change them in one place only.
  */
@@ -41,4 +47,4 @@ const OUTCOME_METRIC: Readonly<Record<Outcome, string>> = {
 /** Metric with the number of rows a run read. */
 const ROWS_TOTAL_METRIC = 'RowsTotal';
 
-export { FAILING_OUTCOMES, OUTCOME_METRIC, OUTCOMES, Outcome, ROWS_TOTAL_METRIC };
+export { ATTENTION_OUTCOMES, FAILING_OUTCOMES, OUTCOME_METRIC, OUTCOMES, Outcome, ROWS_TOTAL_METRIC };

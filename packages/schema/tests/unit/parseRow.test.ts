@@ -1,4 +1,4 @@
-import { parseRow, ROW_ATTRIBUTES, WEEKDAYS } from '../../src/index';
+import { parseRow, ROW_ATTRIBUTES, UnreadableValue, WEEKDAYS } from '../../src/index';
 import { issuesOf, rawRow, rawRowWithout, rowOf } from '../helpers/rows';
 
 describe('Function: parseRow', () => {
@@ -136,6 +136,12 @@ describe('Function: parseRow', () => {
       ],
       ['highKPU', true, 'highKPU true is a boolean', 'highKPU must be a whole number >= 1'],
       ['highKPU', 10n, 'highKPU 10n is a bigint', 'highKPU must be a whole number >= 1'],
+      [
+        'highKPU',
+        new UnreadableValue('99999999999999999999', 'a number with more digits than can be held exactly'),
+        'highKPU 99999999999999999999 is a number with more digits than can be held exactly',
+        'highKPU must be a whole number >= 1',
+      ],
       ['scaleUpHour', 24, 'scaleUpHour 24 is above 23', 'scaleUpHour must be a whole hour 0-23'],
       ['scaleUpHour', -1, 'scaleUpHour -1 is below 0', 'scaleUpHour must be a whole hour 0-23'],
       ['scaleUpHour', 7.5, 'scaleUpHour 7.5 is not a whole number', 'scaleUpHour must be a whole hour 0-23'],
@@ -430,6 +436,27 @@ describe('Function: parseRow', () => {
   });
 
   describe('unknown attributes', () => {
+    it('ignores an unknown attribute whatever it holds, a value nothing can hold exactly included', () => {
+      // Prepare
+      const notes = new UnreadableValue('123456789012345678901.5', 'a number with more digits than can be held exactly');
+
+      // Act
+      const result = parseRow(rawRow({ notes }), 0);
+
+      // Assess
+      expect(result.ok).toBe(true);
+      expect(result.warnings.map((warning) => warning.attribute)).toEqual(['notes']);
+    });
+
+    it('cuts a huge value in a message and says how long it was', () => {
+      // Act
+      const issues = issuesOf(parseRow(rawRow({ timezone: 'x'.repeat(400_000) }), 0));
+
+      // Assess
+      expect(issues[0]?.message).toContain('… (400002 characters)');
+      expect(issues[0]?.message.length).toBeLessThan(400);
+    });
+
     it.each([
       ['scaleupHour', 'scaleUpHour'],
       ['lowKpu', 'lowKPU'],
