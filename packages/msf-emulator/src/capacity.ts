@@ -1,13 +1,13 @@
 import { ErrorCode, ServiceError } from './errors';
 
 /** ParallelismPerKPU range in the MSF developer guide. */
-export const MAX_PARALLELISM_PER_KPU = 8;
+const MAX_PARALLELISM_PER_KPU = 8;
 
 /** Default MSF quota of KPUs per application. */
-export const MAX_KPU_PER_APPLICATION = 64;
+const MAX_KPU_PER_APPLICATION = 64;
 
 /** KPUs an application uses: ceil(Parallelism / ParallelismPerKPU). */
-export function kpus(parallelism: number, parallelismPerKpu: number): number {
+function kpus(parallelism: number, parallelismPerKpu: number): number {
   return Math.ceil(parallelism / parallelismPerKpu);
 }
 
@@ -15,7 +15,7 @@ export function kpus(parallelism: number, parallelismPerKpu: number): number {
  * Rejects parallelism settings MSF refuses: ParallelismPerKPU above 8 (InvalidArgumentException)
  * and more KPUs than the default per-application quota (LimitExceededException).
  */
-export function checkParallelismLimits(parallelism: number, parallelismPerKpu: number): void {
+function checkParallelismLimits(parallelism: number, parallelismPerKpu: number): void {
   if (parallelismPerKpu > MAX_PARALLELISM_PER_KPU) {
     throw new ServiceError(
       ErrorCode.InvalidArgumentException,
@@ -32,3 +32,5 @@ export function checkParallelismLimits(parallelism: number, parallelismPerKpu: n
     );
   }
 }
+
+export { checkParallelismLimits, kpus, MAX_KPU_PER_APPLICATION, MAX_PARALLELISM_PER_KPU };

@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
  * Error names the emulator returns in `__type`: every exception of the API model, plus the
  * generic AWS errors that are not in the model (throttling, validation, serialization, routing).
  */
-export const ErrorCode = {
+const ErrorCode = {
   // Modelled exceptions (kinesisanalyticsv2-2018-05-23.service-2.json).
   CodeValidationException: 'CodeValidationException',
   ConcurrentModificationException: 'ConcurrentModificationException',
@@ -25,7 +25,7 @@ export const ErrorCode = {
   UnknownOperationException: 'UnknownOperationException',
   InternalFailure: 'InternalFailure',
 } as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** The model marks ServiceUnavailableException as a fault; faults are 5xx, which SDKs retry. */
 const SERVER_FAULTS: ReadonlySet<ErrorCode> = new Set([
@@ -39,7 +39,7 @@ const SERVER_FAULTS: ReadonlySet<ErrorCode> = new Set([
  * @example
  * throw new ServiceError('ResourceNotFoundException', `Application ${name} not found`);
  */
-export class ServiceError extends Error {
+class ServiceError extends Error {
   public override readonly name = 'ServiceError';
   public readonly code: ErrorCode;
   /** HTTP status: 500 for server faults, 400 for everything else. */
@@ -56,7 +56,7 @@ export class ServiceError extends Error {
  * ResourceInUseException for an application whose status does not allow `action`, worded the
  * same for every operation: `Application <name> is in <status> state and cannot be <action>; <hint>`.
  */
-export function statusConflict(
+function statusConflict(
   app: { readonly name: string; readonly status: string },
   action: 'started' | 'stopped' | 'updated' | 'deleted',
   hint: string,
@@ -68,14 +68,14 @@ export function statusConflict(
 }
 
 /** Content type of every AWS JSON 1.1 response. */
-export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
+const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
 /**
  * Writes `err` as AWS JSON 1.1 does: `{__type, message}` with HTTP 400 (500 for server faults).
  * Any other thrown value is reported as an `InternalFailure` (a bug in the emulator).
  * `statusCode` overrides the status (404 for requests that are not `POST /` JSON).
  */
-export function writeError(res: ServerResponse, err: unknown, requestId: string, statusCode?: number): void {
+function writeError(res: ServerResponse, err: unknown, requestId: string, statusCode?: number): void {
   const error =
     err instanceof ServiceError
       ? err
@@ -91,7 +91,4 @@ export function writeError(res: ServerResponse, err: unknown, requestId: string,
   res.end(body);
 }
 
-/** A bad command line for `cli.ts`; the CLI prints the message and usage and exits with 2. */
-export class CliUsageError extends Error {
-  public override readonly name = 'CliUsageError';
-}
+export { ErrorCode, JSON_CONTENT_TYPE, ServiceError, statusConflict, writeError };

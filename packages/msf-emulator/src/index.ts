@@ -1,15 +1,11 @@
-export {
-  type FaultOptions,
-  type MsfEmulator,
-  type MsfEmulatorOptions,
-  startMsfEmulator,
-} from './server';
-export {
-  type ApplicationDetail,
-  type ApplicationOperationInfo,
-  type ApplicationOperationInfoDetails,
-  ApplicationStatus,
-  type ApplicationSummary,
-  OperationStatus,
-  type ParallelismConfigurationDescription,
+export type { FaultOptions } from './faults';
+export type { MsfEmulator, MsfEmulatorOptions } from './server';
+export { startMsfEmulator } from './server';
+export type {
+  ApplicationDetail,
+  ApplicationOperationInfo,
+  ApplicationOperationInfoDetails,
+  ApplicationSummary,
+  ParallelismConfigurationDescription,
 } from './types';
+export { ApplicationStatus, OperationStatus } from './types';

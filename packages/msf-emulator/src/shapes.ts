@@ -5,65 +5,65 @@
 import { ApplicationMode, ConfigurationType, OperationStatus, RUNTIME_ENVIRONMENTS } from './types';
 import type { Constraint } from './validation';
 
-export const ApplicationNameShape = {
+const ApplicationNameShape = {
   type: 'string',
   min: 1,
   max: 128,
   pattern: '[a-zA-Z0-9_.-]+',
 } as const satisfies Constraint;
 
-export const ApplicationDescriptionShape = { type: 'string', min: 0, max: 1024 } as const satisfies Constraint;
+const ApplicationDescriptionShape = { type: 'string', min: 0, max: 1024 } as const satisfies Constraint;
 
-export const RuntimeEnvironmentShape = { type: 'string', enum: RUNTIME_ENVIRONMENTS } as const satisfies Constraint;
+const RuntimeEnvironmentShape = { type: 'string', enum: RUNTIME_ENVIRONMENTS } as const satisfies Constraint;
 
-export const ResourceArnShape = { type: 'string', min: 1, max: 2048, pattern: 'arn:.*' } as const satisfies Constraint;
+const ResourceArnShape = { type: 'string', min: 1, max: 2048, pattern: 'arn:.*' } as const satisfies Constraint;
 
-export const ApplicationModeShape = {
+const ApplicationModeShape = {
   type: 'string',
   enum: Object.values(ApplicationMode),
 } as const satisfies Constraint;
 
-export const ConfigurationTypeShape = {
+const ConfigurationTypeShape = {
   type: 'string',
   enum: Object.values(ConfigurationType),
 } as const satisfies Constraint;
 
-export const BooleanObjectShape = { type: 'boolean' } as const satisfies Constraint;
+const BooleanObjectShape = { type: 'boolean' } as const satisfies Constraint;
 
-export const TimestampShape = { type: 'timestamp' } as const satisfies Constraint;
+const TimestampShape = { type: 'timestamp' } as const satisfies Constraint;
 
-export const ParallelismShape = { type: 'integer', min: 1 } as const satisfies Constraint;
+const ParallelismShape = { type: 'integer', min: 1 } as const satisfies Constraint;
 
-export const ApplicationVersionIdShape = { type: 'long', min: 1, max: 999999999 } as const satisfies Constraint;
+const ApplicationVersionIdShape = { type: 'long', min: 1, max: 999999999 } as const satisfies Constraint;
 
-export const ConditionalTokenShape = {
+const ConditionalTokenShape = {
   type: 'string',
   min: 1,
   max: 512,
   pattern: '[a-zA-Z0-9-_+/=]+',
 } as const satisfies Constraint;
 
-export const IdShape = { type: 'string', min: 1, max: 50, pattern: '[a-zA-Z0-9_.-]+' } as const satisfies Constraint;
+const IdShape = { type: 'string', min: 1, max: 50, pattern: '[a-zA-Z0-9_.-]+' } as const satisfies Constraint;
 
-export const OperationIdShape = { type: 'string', min: 1, max: 64 } as const satisfies Constraint;
+const OperationIdShape = { type: 'string', min: 1, max: 64 } as const satisfies Constraint;
 
-export const OperationShape = { type: 'string', min: 1, max: 64 } as const satisfies Constraint;
+const OperationShape = { type: 'string', min: 1, max: 64 } as const satisfies Constraint;
 
-export const OperationStatusShape = {
+const OperationStatusShape = {
   type: 'string',
   enum: Object.values(OperationStatus),
 } as const satisfies Constraint;
 
-export const NextTokenShape = { type: 'string', min: 1, max: 512 } as const satisfies Constraint;
+const NextTokenShape = { type: 'string', min: 1, max: 512 } as const satisfies Constraint;
 
-export const MetricsLevelShape = {
+const MetricsLevelShape = {
   type: 'string',
   enum: ['APPLICATION', 'TASK', 'OPERATOR', 'PARALLELISM'],
 } as const satisfies Constraint;
 
-export const LogLevelShape = { type: 'string', enum: ['INFO', 'WARN', 'ERROR', 'DEBUG'] } as const satisfies Constraint;
+const LogLevelShape = { type: 'string', enum: ['INFO', 'WARN', 'ERROR', 'DEBUG'] } as const satisfies Constraint;
 
-export const S3ContentLocationShape = {
+const S3ContentLocationShape = {
   type: 'structure',
   members: {
     BucketARN: { ...ResourceArnShape, required: true },
@@ -72,7 +72,7 @@ export const S3ContentLocationShape = {
   },
 } as const satisfies Constraint;
 
-export const ApplicationCodeConfigurationShape = {
+const ApplicationCodeConfigurationShape = {
   type: 'structure',
   members: {
     CodeContent: {
@@ -99,12 +99,12 @@ const PropertyGroupsShape = {
   },
 } as const satisfies Constraint;
 
-export const EnvironmentPropertiesShape = {
+const EnvironmentPropertiesShape = {
   type: 'structure',
   members: { PropertyGroups: { ...PropertyGroupsShape, required: true } },
 } as const satisfies Constraint;
 
-export const CheckpointConfigurationShape = {
+const CheckpointConfigurationShape = {
   type: 'structure',
   members: {
     ConfigurationType: { ...ConfigurationTypeShape, required: true },
@@ -114,7 +114,7 @@ export const CheckpointConfigurationShape = {
   },
 } as const satisfies Constraint;
 
-export const MonitoringConfigurationShape = {
+const MonitoringConfigurationShape = {
   type: 'structure',
   members: {
     ConfigurationType: { ...ConfigurationTypeShape, required: true },
@@ -123,7 +123,7 @@ export const MonitoringConfigurationShape = {
   },
 } as const satisfies Constraint;
 
-export const ParallelismConfigurationShape = {
+const ParallelismConfigurationShape = {
   type: 'structure',
   members: {
     ConfigurationType: { ...ConfigurationTypeShape, required: true },
@@ -133,7 +133,7 @@ export const ParallelismConfigurationShape = {
   },
 } as const satisfies Constraint;
 
-export const VpcConfigurationsShape = {
+const VpcConfigurationsShape = {
   type: 'list',
   member: {
     type: 'structure',
@@ -144,7 +144,7 @@ export const VpcConfigurationsShape = {
   },
 } as const satisfies Constraint;
 
-export const ApplicationEncryptionConfigurationShape = {
+const ApplicationEncryptionConfigurationShape = {
   type: 'structure',
   members: {
     KeyId: { type: 'string', min: 1, max: 2048 },
@@ -152,7 +152,7 @@ export const ApplicationEncryptionConfigurationShape = {
   },
 } as const satisfies Constraint;
 
-export const CloudWatchLoggingOptionsShape = {
+const CloudWatchLoggingOptionsShape = {
   type: 'list',
   member: {
     type: 'structure',
@@ -160,7 +160,7 @@ export const CloudWatchLoggingOptionsShape = {
   },
 } as const satisfies Constraint;
 
-export const TagsShape = {
+const TagsShape = {
   type: 'list',
   min: 1,
   max: 200,
@@ -173,7 +173,7 @@ export const TagsShape = {
   },
 } as const satisfies Constraint;
 
-export const ApplicationRestoreConfigurationShape = {
+const ApplicationRestoreConfigurationShape = {
   type: 'structure',
   members: {
     ApplicationRestoreType: {
@@ -185,7 +185,7 @@ export const ApplicationRestoreConfigurationShape = {
   },
 } as const satisfies Constraint;
 
-export const FlinkRunConfigurationShape = {
+const FlinkRunConfigurationShape = {
   type: 'structure',
   members: { AllowNonRestoredState: BooleanObjectShape },
 } as const satisfies Constraint;
@@ -194,9 +194,44 @@ export const FlinkRunConfigurationShape = {
  * A structure the emulator does not model member by member (SQL and Zeppelin configurations):
  * it is only checked to be a JSON object, and its presence is rejected by the operation.
  */
-export const OpaqueStructureShape = { type: 'structure', members: {} } as const satisfies Constraint;
+const OpaqueStructureShape = { type: 'structure', members: {} } as const satisfies Constraint;
 
 /** Convenience for tables: marks a shape as required. */
-export function required<C extends Constraint>(shape: C): C & { readonly required: true } {
+function required<C extends Constraint>(shape: C): C & { readonly required: true } {
   return { ...shape, required: true };
 }
+
+export {
+  ApplicationCodeConfigurationShape,
+  ApplicationDescriptionShape,
+  ApplicationEncryptionConfigurationShape,
+  ApplicationModeShape,
+  ApplicationNameShape,
+  ApplicationRestoreConfigurationShape,
+  ApplicationVersionIdShape,
+  BooleanObjectShape,
+  CheckpointConfigurationShape,
+  CloudWatchLoggingOptionsShape,
+  ConditionalTokenShape,
+  ConfigurationTypeShape,
+  EnvironmentPropertiesShape,
+  FlinkRunConfigurationShape,
+  IdShape,
+  LogLevelShape,
+  MetricsLevelShape,
+  MonitoringConfigurationShape,
+  NextTokenShape,
+  OpaqueStructureShape,
+  OperationIdShape,
+  OperationShape,
+  OperationStatusShape,
+  ParallelismConfigurationShape,
+  ParallelismShape,
+  ResourceArnShape,
+  RuntimeEnvironmentShape,
+  required,
+  S3ContentLocationShape,
+  TagsShape,
+  TimestampShape,
+  VpcConfigurationsShape,
+};

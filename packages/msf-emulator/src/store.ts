@@ -3,14 +3,14 @@ import { ErrorCode, ServiceError } from './errors';
 import {
   type ApplicationMode,
   ApplicationStatus,
-  type ConfigurationType,
+  ConfigurationType,
   OperationStatus,
   type RecordedOperation,
   type RuntimeEnvironment,
 } from './types';
 
 /** Parallelism settings as configured (not what the job currently runs with). */
-export interface ParallelismSettings {
+interface ParallelismSettings {
   configurationType: ConfigurationType;
   parallelism: number;
   parallelismPerKpu: number;
@@ -18,7 +18,7 @@ export interface ParallelismSettings {
 }
 
 /** Checkpoint settings (`CheckpointConfigurationDescription`). */
-export interface CheckpointSettings {
+interface CheckpointSettings {
   readonly configurationType: ConfigurationType;
   readonly checkpointingEnabled: boolean;
   readonly checkpointInterval: number;
@@ -26,14 +26,14 @@ export interface CheckpointSettings {
 }
 
 /** Monitoring settings (`MonitoringConfigurationDescription`). */
-export interface MonitoringSettings {
+interface MonitoringSettings {
   readonly configurationType: ConfigurationType;
   readonly metricsLevel: string;
   readonly logLevel: string;
 }
 
 /** One recorded UpdateApplication / StartApplication / StopApplication call. */
-export interface StoredOperation {
+interface StoredOperation {
   readonly id: string;
   readonly operation: RecordedOperation;
   /** Creation order across the store; breaks ties between equal start times. */
@@ -52,7 +52,7 @@ interface PendingTransition {
 }
 
 /** The state the emulator keeps per application; rendered to the wire by `wire.ts`. */
-export interface StoredApplication {
+interface StoredApplication {
   readonly name: string;
   readonly arn: string;
   readonly description?: string;
@@ -76,8 +76,52 @@ export interface StoredApplication {
   pending?: PendingTransition;
 }
 
+/**
+ * The defaults the store, the operations and the emulator share: what MSF configures when a
+ * configuration's ConfigurationType is DEFAULT (or the configuration is absent), and the store
+ * options `startMsfEmulator` and the CLI use when they are not given.
+ *
+ * @example
+ * app.parallelism = { ...Defaults.PARALLELISM }; // ConfigurationTypeUpdate DEFAULT
+ */
+const Defaults = {
+  /** `ParallelismConfiguration` DEFAULT: 1 KPU, autoscaling on. */
+  PARALLELISM: {
+    configurationType: ConfigurationType.DEFAULT,
+    parallelism: 1,
+    parallelismPerKpu: 1,
+    autoScalingEnabled: true,
+  },
+  /** `CheckpointConfiguration` DEFAULT. */
+  CHECKPOINT: {
+    configurationType: ConfigurationType.DEFAULT,
+    checkpointingEnabled: true,
+    checkpointInterval: 60000,
+    minPauseBetweenCheckpoints: 5000,
+  },
+  /** `MonitoringConfiguration` DEFAULT. */
+  MONITORING: {
+    configurationType: ConfigurationType.DEFAULT,
+    metricsLevel: 'APPLICATION',
+    logLevel: 'INFO',
+  },
+  /** Duration of each state transition, in milliseconds. */
+  TRANSITION_MS: 1000,
+  /** Region in ARNs. */
+  REGION: 'us-east-1',
+  /** Account in ARNs. */
+  ACCOUNT_ID: '123456789012',
+} as const satisfies {
+  readonly PARALLELISM: ParallelismSettings;
+  readonly CHECKPOINT: CheckpointSettings;
+  readonly MONITORING: MonitoringSettings;
+  readonly TRANSITION_MS: number;
+  readonly REGION: string;
+  readonly ACCOUNT_ID: string;
+};
+
 /** What `Store` needs from the emulator options. */
-export interface StoreOptions {
+interface StoreOptions {
   readonly transitionMs: number;
   readonly clock: () => Date;
   readonly region: string;
@@ -85,17 +129,17 @@ export interface StoreOptions {
 }
 
 /** A new `ConditionalToken` (random hex; matches the model pattern `[a-zA-Z0-9-_+/=]+`). */
-export function newConditionalToken(): string {
+function newConditionalToken(): string {
   return randomBytes(16).toString('hex');
 }
 
 /** The job now runs with the configured parallelism (what `currentParallelism` reports follows it). */
-export function applyConfiguredParallelism(app: StoredApplication): void {
+function applyConfiguredParallelism(app: StoredApplication): void {
   app.currentParallelism = app.parallelism.parallelism;
 }
 
 /** Completion of STARTING and UPDATING: the job (re)starts, RUNNING with the configured parallelism. */
-export function runWithConfiguredParallelism(app: StoredApplication): void {
+function runWithConfiguredParallelism(app: StoredApplication): void {
   app.status = ApplicationStatus.RUNNING;
   applyConfiguredParallelism(app);
 }
@@ -106,10 +150,10 @@ export function runWithConfiguredParallelism(app: StoredApplication): void {
  * Transitions: an operation moves an application to an interim status (STARTING, UPDATING,
  * STOPPING, FORCE_STOPPING, DELETING) and registers a completion. With `transitionMs > 0` the
  * completion runs on an unref'd timer; with `transitionMs` 0 it is queued and runs in `flush()`,
- * which the server calls right after computing each response, so the caller sees the interim
- * status in the response and the final status on its next request, with no timer involved.
+ * which the request pipeline calls right after computing each response, so the caller sees the
+ * interim status in the response and the final status on its next request, with no timer involved.
  */
-export class Store {
+class Store {
   private readonly applications = new Map<string, StoredApplication>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private due: Array<{ readonly app: StoredApplication; readonly pending: PendingTransition }> = [];
@@ -249,7 +293,7 @@ export class Store {
     if (this.closed || app.pending !== pending) {
       return;
     }
-    app.pending = undefined;
+    delete app.pending;
     pending.complete(app);
     if (pending.operation !== undefined) {
       this.endOperation(pending.operation, OperationStatus.SUCCESSFUL);
@@ -261,7 +305,7 @@ export class Store {
     if (pending === undefined) {
       return;
     }
-    app.pending = undefined;
+    delete app.pending;
     if (pending.timer !== undefined) {
       clearTimeout(pending.timer);
       this.timers.delete(pending.timer);
@@ -271,3 +315,13 @@ export class Store {
     }
   }
 }
+
+export type {
+  CheckpointSettings,
+  MonitoringSettings,
+  ParallelismSettings,
+  StoredApplication,
+  StoredOperation,
+  StoreOptions,
+};
+export { applyConfiguredParallelism, Defaults, newConditionalToken, runWithConfiguredParallelism, Store };

@@ -4,15 +4,13 @@
  * (JSON numbers, possibly fractional), as on the wire.
  */
 
-import type { Store } from './store';
-
 /**
  * Every `ApplicationStatus` value of the API model.
  *
  * @example
  * emulator.forceStatus('orders', ApplicationStatus.AUTOSCALING);
  */
-export const ApplicationStatus = {
+const ApplicationStatus = {
   DELETING: 'DELETING',
   STARTING: 'STARTING',
   STOPPING: 'STOPPING',
@@ -25,33 +23,33 @@ export const ApplicationStatus = {
   MAINTENANCE: 'MAINTENANCE',
   ROLLED_BACK: 'ROLLED_BACK',
 } as const;
-export type ApplicationStatus = (typeof ApplicationStatus)[keyof typeof ApplicationStatus];
+type ApplicationStatus = (typeof ApplicationStatus)[keyof typeof ApplicationStatus];
 
 /** Every `OperationStatus` value of the API model. */
-export const OperationStatus = {
+const OperationStatus = {
   IN_PROGRESS: 'IN_PROGRESS',
   CANCELLED: 'CANCELLED',
   SUCCESSFUL: 'SUCCESSFUL',
   FAILED: 'FAILED',
 } as const;
-export type OperationStatus = (typeof OperationStatus)[keyof typeof OperationStatus];
+type OperationStatus = (typeof OperationStatus)[keyof typeof OperationStatus];
 
 /** Every `ConfigurationType` value of the API model. */
-export const ConfigurationType = {
+const ConfigurationType = {
   DEFAULT: 'DEFAULT',
   CUSTOM: 'CUSTOM',
 } as const;
-export type ConfigurationType = (typeof ConfigurationType)[keyof typeof ConfigurationType];
+type ConfigurationType = (typeof ConfigurationType)[keyof typeof ConfigurationType];
 
 /** Every `ApplicationMode` value of the API model. */
-export const ApplicationMode = {
+const ApplicationMode = {
   STREAMING: 'STREAMING',
   INTERACTIVE: 'INTERACTIVE',
 } as const;
-export type ApplicationMode = (typeof ApplicationMode)[keyof typeof ApplicationMode];
+type ApplicationMode = (typeof ApplicationMode)[keyof typeof ApplicationMode];
 
 /** Every `RuntimeEnvironment` value of the API model (the emulator only runs the `FLINK-*` ones). */
-export const RUNTIME_ENVIRONMENTS = [
+const RUNTIME_ENVIRONMENTS = [
   'SQL-1_0',
   'FLINK-1_6',
   'FLINK-1_8',
@@ -66,18 +64,18 @@ export const RUNTIME_ENVIRONMENTS = [
   'FLINK-1_20',
   'FLINK-2_2',
 ] as const;
-export type RuntimeEnvironment = (typeof RUNTIME_ENVIRONMENTS)[number];
+type RuntimeEnvironment = (typeof RUNTIME_ENVIRONMENTS)[number];
 
 /** The operations the emulator records (ListApplicationOperations / DescribeApplicationOperation). */
-export const RecordedOperation = {
+const RecordedOperation = {
   UpdateApplication: 'UpdateApplication',
   StartApplication: 'StartApplication',
   StopApplication: 'StopApplication',
 } as const;
-export type RecordedOperation = (typeof RecordedOperation)[keyof typeof RecordedOperation];
+type RecordedOperation = (typeof RecordedOperation)[keyof typeof RecordedOperation];
 
 /** `ParallelismConfigurationDescription` of the model. */
-export interface ParallelismConfigurationDescription {
+interface ParallelismConfigurationDescription {
   readonly ConfigurationType: ConfigurationType;
   readonly Parallelism: number;
   readonly ParallelismPerKPU: number;
@@ -86,7 +84,7 @@ export interface ParallelismConfigurationDescription {
 }
 
 /** `CheckpointConfigurationDescription` of the model. */
-export interface CheckpointConfigurationDescription {
+interface CheckpointConfigurationDescription {
   readonly ConfigurationType: ConfigurationType;
   readonly CheckpointingEnabled: boolean;
   readonly CheckpointInterval: number;
@@ -94,14 +92,14 @@ export interface CheckpointConfigurationDescription {
 }
 
 /** `MonitoringConfigurationDescription` of the model. */
-export interface MonitoringConfigurationDescription {
+interface MonitoringConfigurationDescription {
   readonly ConfigurationType: ConfigurationType;
   readonly MetricsLevel: string;
   readonly LogLevel: string;
 }
 
 /** `FlinkApplicationConfigurationDescription` of the model. */
-export interface FlinkApplicationConfigurationDescription {
+interface FlinkApplicationConfigurationDescription {
   readonly CheckpointConfigurationDescription: CheckpointConfigurationDescription;
   readonly MonitoringConfigurationDescription: MonitoringConfigurationDescription;
   readonly ParallelismConfigurationDescription: ParallelismConfigurationDescription;
@@ -109,13 +107,13 @@ export interface FlinkApplicationConfigurationDescription {
 }
 
 /** `ApplicationConfigurationDescription` of the model (the members the emulator keeps). */
-export interface ApplicationConfigurationDescription {
+interface ApplicationConfigurationDescription {
   readonly FlinkApplicationConfigurationDescription: FlinkApplicationConfigurationDescription;
   readonly ApplicationSnapshotConfigurationDescription: { readonly SnapshotsEnabled: boolean };
 }
 
 /** `ApplicationDetail` of the model, as the emulator returns it. */
-export interface ApplicationDetail {
+interface ApplicationDetail {
   readonly ApplicationARN: string;
   readonly ApplicationDescription?: string;
   readonly ApplicationName: string;
@@ -132,7 +130,7 @@ export interface ApplicationDetail {
 }
 
 /** `ApplicationSummary` of the model. */
-export interface ApplicationSummary {
+interface ApplicationSummary {
   readonly ApplicationName: string;
   readonly ApplicationARN: string;
   readonly ApplicationStatus: ApplicationStatus;
@@ -142,7 +140,7 @@ export interface ApplicationSummary {
 }
 
 /** `ApplicationOperationInfo` of the model. */
-export interface ApplicationOperationInfo {
+interface ApplicationOperationInfo {
   readonly Operation: RecordedOperation;
   readonly OperationId: string;
   readonly StartTime: number;
@@ -151,7 +149,7 @@ export interface ApplicationOperationInfo {
 }
 
 /** `ApplicationOperationInfoDetails` of the model. */
-export interface ApplicationOperationInfoDetails {
+interface ApplicationOperationInfoDetails {
   readonly Operation: RecordedOperation;
   readonly StartTime: number;
   readonly EndTime?: number;
@@ -163,10 +161,10 @@ export interface ApplicationOperationInfoDetails {
 }
 
 /** A parsed JSON object (request or response body). */
-export type JsonObject = { [member: string]: unknown };
+type JsonObject = { [member: string]: unknown };
 
-/** Every operation of the API model; the emulator implements a subset (see `server.ts`). */
-export const MODEL_OPERATIONS = [
+/** Every operation of the API model; the emulator implements a subset (see `operations/registry.ts`). */
+const MODEL_OPERATIONS = [
   'AddApplicationCloudWatchLoggingOption',
   'AddApplicationInput',
   'AddApplicationInputProcessingConfiguration',
@@ -201,10 +199,28 @@ export const MODEL_OPERATIONS = [
   'UpdateApplication',
   'UpdateApplicationMaintenanceConfiguration',
 ] as const;
-export type ModelOperation = (typeof MODEL_OPERATIONS)[number];
+type ModelOperation = (typeof MODEL_OPERATIONS)[number];
 
-/**
- * One operation's handler: validates the parsed request body against the operation's
- * constraint table, acts on the store and returns the response body.
- */
-export type OperationHandler = (body: JsonObject, store: Store) => JsonObject;
+export type {
+  ApplicationConfigurationDescription,
+  ApplicationDetail,
+  ApplicationOperationInfo,
+  ApplicationOperationInfoDetails,
+  ApplicationSummary,
+  CheckpointConfigurationDescription,
+  FlinkApplicationConfigurationDescription,
+  JsonObject,
+  ModelOperation,
+  MonitoringConfigurationDescription,
+  ParallelismConfigurationDescription,
+  RuntimeEnvironment,
+};
+export {
+  ApplicationMode,
+  ApplicationStatus,
+  ConfigurationType,
+  MODEL_OPERATIONS,
+  OperationStatus,
+  RecordedOperation,
+  RUNTIME_ENVIRONMENTS,
+};

@@ -5,7 +5,7 @@ import type { JsonObject } from './types';
  * The constraints of one member, transcribed from the API model: `required` comes from the
  * parent structure's `required` list, the rest from the member's shape.
  */
-export type Constraint =
+type Constraint =
   | {
       readonly type: 'string';
       readonly required?: boolean;
@@ -34,7 +34,7 @@ export type Constraint =
     };
 
 /** The constraints of the members of one structure (one table per operation input). */
-export type ConstraintTable = { readonly [member: string]: Constraint };
+type ConstraintTable = { readonly [member: string]: Constraint };
 
 /** AWS stops listing constraint violations after this many. */
 const MAX_REPORTED_ERRORS = 10;
@@ -50,7 +50,7 @@ const MAX_REPORTED_ERRORS = 10;
  *
  * Returns the cleaned input, typed as `T`: the caller declares `T` to match `table`.
  */
-export function validateInput<T>(input: JsonObject, table: ConstraintTable): T {
+function validateInput<T>(input: JsonObject, table: ConstraintTable): T {
   const cleaned = checkStructure(input, table);
   const errors: string[] = [];
   checkMembers(cleaned, table, '', errors);
@@ -204,9 +204,9 @@ function checkMembers(value: JsonObject, table: ConstraintTable, parent: string,
 }
 
 function checkConstraint(value: unknown, constraint: Constraint, path: string, errors: string[]): void {
-  const fail = (rule: string): void => {
+  function fail(rule: string): void {
     errors.push(`Value ${formatValue(value)} at '${path}' failed to satisfy constraint: ${rule}`);
-  };
+  }
   if (value === undefined || value === null) {
     if (constraint.required === true) {
       fail('Member must not be null');
@@ -281,3 +281,6 @@ function checkLength(
     fail(`Member must have length less than or equal to ${constraint.max}`);
   }
 }
+
+export type { Constraint, ConstraintTable };
+export { validateInput };

@@ -7,12 +7,12 @@ import type {
 } from './types';
 
 /** AWS JSON 1.1 timestamps are epoch seconds; fractions keep the millisecond precision. */
-export function epochSeconds(date: Date): number {
+function epochSeconds(date: Date): number {
   return date.getTime() / 1000;
 }
 
 /** `ApplicationDetail` as DescribeApplication returns it; always a fresh object. */
-export function toApplicationDetail(app: StoredApplication): ApplicationDetail {
+function toApplicationDetail(app: StoredApplication): ApplicationDetail {
   return {
     ApplicationARN: app.arn,
     ...(app.description === undefined ? {} : { ApplicationDescription: app.description }),
@@ -53,7 +53,7 @@ export function toApplicationDetail(app: StoredApplication): ApplicationDetail {
 }
 
 /** `ApplicationSummary` as ListApplications returns it (no parallelism, as on AWS). */
-export function toApplicationSummary(app: StoredApplication): ApplicationSummary {
+function toApplicationSummary(app: StoredApplication): ApplicationSummary {
   return {
     ApplicationName: app.name,
     ApplicationARN: app.arn,
@@ -65,7 +65,7 @@ export function toApplicationSummary(app: StoredApplication): ApplicationSummary
 }
 
 /** `ApplicationOperationInfo` (ListApplicationOperations). EndTime only once the operation ended. */
-export function toOperationInfo(operation: StoredOperation): ApplicationOperationInfo {
+function toOperationInfo(operation: StoredOperation): ApplicationOperationInfo {
   return {
     Operation: operation.operation,
     OperationId: operation.id,
@@ -76,7 +76,7 @@ export function toOperationInfo(operation: StoredOperation): ApplicationOperatio
 }
 
 /** `ApplicationOperationInfoDetails` (DescribeApplicationOperation). */
-export function toOperationDetails(operation: StoredOperation): ApplicationOperationInfoDetails {
+function toOperationDetails(operation: StoredOperation): ApplicationOperationInfoDetails {
   return {
     Operation: operation.operation,
     StartTime: epochSeconds(operation.startTime),
@@ -92,3 +92,5 @@ export function toOperationDetails(operation: StoredOperation): ApplicationOpera
         }),
   };
 }
+
+export { epochSeconds, toApplicationDetail, toApplicationSummary, toOperationDetails, toOperationInfo };

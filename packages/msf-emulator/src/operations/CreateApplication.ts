@@ -21,6 +21,7 @@ import {
 } from '../shapes';
 import {
   type CheckpointSettings,
+  Defaults,
   type MonitoringSettings,
   newConditionalToken,
   type ParallelismSettings,
@@ -35,11 +36,11 @@ import {
   RUNTIME_ENVIRONMENTS,
   type RuntimeEnvironment,
 } from '../types';
-import { type ConstraintTable, validateInput } from '../validation';
+import type { ConstraintTable } from '../validation';
 import { toApplicationDetail } from '../wire';
 
 /** `CreateApplicationRequest` constraints, from the API model. */
-export const createApplicationConstraints: ConstraintTable = {
+const CreateApplicationConstraints = {
   ApplicationName: required(ApplicationNameShape),
   ApplicationDescription: ApplicationDescriptionShape,
   RuntimeEnvironment: required(RuntimeEnvironmentShape),
@@ -74,7 +75,7 @@ export const createApplicationConstraints: ConstraintTable = {
   CloudWatchLoggingOptions: CloudWatchLoggingOptionsShape,
   Tags: TagsShape,
   ApplicationMode: ApplicationModeShape,
-};
+} as const satisfies ConstraintTable;
 
 interface CreateApplicationRequest {
   readonly ApplicationName: string;
@@ -108,27 +109,6 @@ interface CreateApplicationRequest {
   readonly ApplicationMode?: ApplicationMode;
 }
 
-/** The values MSF uses when a configuration's ConfigurationType is DEFAULT (or it is absent). */
-export const DEFAULT_PARALLELISM: Readonly<ParallelismSettings> = {
-  configurationType: ConfigurationType.DEFAULT,
-  parallelism: 1,
-  parallelismPerKpu: 1,
-  autoScalingEnabled: true,
-};
-
-const DEFAULT_CHECKPOINT: CheckpointSettings = {
-  configurationType: ConfigurationType.DEFAULT,
-  checkpointingEnabled: true,
-  checkpointInterval: 60000,
-  minPauseBetweenCheckpoints: 5000,
-};
-
-const DEFAULT_MONITORING: MonitoringSettings = {
-  configurationType: ConfigurationType.DEFAULT,
-  metricsLevel: 'APPLICATION',
-  logLevel: 'INFO',
-};
-
 const FLINK_RUNTIMES = RUNTIME_ENVIRONMENTS.filter((runtime) => runtime.startsWith('FLINK-'));
 
 /**
@@ -137,8 +117,7 @@ const FLINK_RUNTIMES = RUNTIME_ENVIRONMENTS.filter((runtime) => runtime.startsWi
  * Configuration parts the emulator does not model (code, environment properties, VPC, logging,
  * tags, encryption, rollback) are validated and then ignored.
  */
-export function createApplication(body: JsonObject, store: Store): JsonObject {
-  const input = validateInput<CreateApplicationRequest>(body, createApplicationConstraints);
+function createApplication(input: CreateApplicationRequest, store: Store): JsonObject {
   if (!input.RuntimeEnvironment.startsWith('FLINK-')) {
     throw new ServiceError(
       ErrorCode.InvalidArgumentException,
@@ -198,35 +177,37 @@ type FlinkConfiguration = NonNullable<
 function parallelismSettings(config: FlinkConfiguration['ParallelismConfiguration']): ParallelismSettings {
   // With DEFAULT, MSF uses its defaults even when values are also given.
   if (config === undefined || config.ConfigurationType === ConfigurationType.DEFAULT) {
-    return { ...DEFAULT_PARALLELISM };
+    return { ...Defaults.PARALLELISM };
   }
   return {
     configurationType: ConfigurationType.CUSTOM,
-    parallelism: config.Parallelism ?? DEFAULT_PARALLELISM.parallelism,
-    parallelismPerKpu: config.ParallelismPerKPU ?? DEFAULT_PARALLELISM.parallelismPerKpu,
+    parallelism: config.Parallelism ?? Defaults.PARALLELISM.parallelism,
+    parallelismPerKpu: config.ParallelismPerKPU ?? Defaults.PARALLELISM.parallelismPerKpu,
     autoScalingEnabled: config.AutoScalingEnabled ?? false,
   };
 }
 
 function checkpointSettings(config: FlinkConfiguration['CheckpointConfiguration']): CheckpointSettings {
   if (config === undefined || config.ConfigurationType === ConfigurationType.DEFAULT) {
-    return DEFAULT_CHECKPOINT;
+    return Defaults.CHECKPOINT;
   }
   return {
     configurationType: ConfigurationType.CUSTOM,
-    checkpointingEnabled: config.CheckpointingEnabled ?? DEFAULT_CHECKPOINT.checkpointingEnabled,
-    checkpointInterval: config.CheckpointInterval ?? DEFAULT_CHECKPOINT.checkpointInterval,
-    minPauseBetweenCheckpoints: config.MinPauseBetweenCheckpoints ?? DEFAULT_CHECKPOINT.minPauseBetweenCheckpoints,
+    checkpointingEnabled: config.CheckpointingEnabled ?? Defaults.CHECKPOINT.checkpointingEnabled,
+    checkpointInterval: config.CheckpointInterval ?? Defaults.CHECKPOINT.checkpointInterval,
+    minPauseBetweenCheckpoints: config.MinPauseBetweenCheckpoints ?? Defaults.CHECKPOINT.minPauseBetweenCheckpoints,
   };
 }
 
 function monitoringSettings(config: FlinkConfiguration['MonitoringConfiguration']): MonitoringSettings {
   if (config === undefined || config.ConfigurationType === ConfigurationType.DEFAULT) {
-    return DEFAULT_MONITORING;
+    return Defaults.MONITORING;
   }
   return {
     configurationType: ConfigurationType.CUSTOM,
-    metricsLevel: config.MetricsLevel ?? DEFAULT_MONITORING.metricsLevel,
-    logLevel: config.LogLevel ?? DEFAULT_MONITORING.logLevel,
+    metricsLevel: config.MetricsLevel ?? Defaults.MONITORING.metricsLevel,
+    logLevel: config.LogLevel ?? Defaults.MONITORING.logLevel,
   };
 }
+
+export { CreateApplicationConstraints, createApplication };

@@ -2,14 +2,14 @@ import { ErrorCode, ServiceError, statusConflict } from '../errors';
 import { ApplicationNameShape, required, TimestampShape } from '../shapes';
 import type { Store } from '../store';
 import { ApplicationStatus, type JsonObject } from '../types';
-import { type ConstraintTable, validateInput } from '../validation';
+import type { ConstraintTable } from '../validation';
 import { epochSeconds } from '../wire';
 
 /** `DeleteApplicationRequest` constraints, from the API model. */
-export const deleteApplicationConstraints: ConstraintTable = {
+const DeleteApplicationConstraints = {
   ApplicationName: required(ApplicationNameShape),
   CreateTimestamp: required(TimestampShape),
-};
+} as const satisfies ConstraintTable;
 
 interface DeleteApplicationRequest {
   readonly ApplicationName: string;
@@ -28,8 +28,7 @@ const DELETABLE: ReadonlySet<ApplicationStatus> = new Set([
  * DeleteApplication: the caller proves it means this incarnation of the name by sending its
  * CreateTimestamp (compared to the millisecond). READY/RUNNING/ROLLED_BACK → DELETING → gone.
  */
-export function deleteApplication(body: JsonObject, store: Store): JsonObject {
-  const input = validateInput<DeleteApplicationRequest>(body, deleteApplicationConstraints);
+function deleteApplication(input: DeleteApplicationRequest, store: Store): JsonObject {
   const app = store.get(input.ApplicationName);
   const created = epochSeconds(app.createTime);
   if (Math.round(input.CreateTimestamp * 1000) !== Math.round(created * 1000)) {
@@ -47,3 +46,5 @@ export function deleteApplication(body: JsonObject, store: Store): JsonObject {
   });
   return {};
 }
+
+export { DeleteApplicationConstraints, deleteApplication };

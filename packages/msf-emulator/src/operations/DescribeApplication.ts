@@ -1,14 +1,14 @@
 import { ApplicationNameShape, BooleanObjectShape, required } from '../shapes';
 import type { Store } from '../store';
 import type { JsonObject } from '../types';
-import { type ConstraintTable, validateInput } from '../validation';
+import type { ConstraintTable } from '../validation';
 import { toApplicationDetail } from '../wire';
 
 /** `DescribeApplicationRequest` constraints, from the API model. */
-export const describeApplicationConstraints: ConstraintTable = {
+const DescribeApplicationConstraints = {
   ApplicationName: required(ApplicationNameShape),
   IncludeAdditionalDetails: BooleanObjectShape,
-};
+} as const satisfies ConstraintTable;
 
 interface DescribeApplicationRequest {
   readonly ApplicationName: string;
@@ -19,7 +19,8 @@ interface DescribeApplicationRequest {
  * DescribeApplication: the stored `ApplicationDetail`. `IncludeAdditionalDetails` is accepted;
  * the emulator has no job plan to add.
  */
-export function describeApplication(body: JsonObject, store: Store): JsonObject {
-  const input = validateInput<DescribeApplicationRequest>(body, describeApplicationConstraints);
+function describeApplication(input: DescribeApplicationRequest, store: Store): JsonObject {
   return { ApplicationDetail: toApplicationDetail(store.get(input.ApplicationName)) };
 }
+
+export { DescribeApplicationConstraints, describeApplication };

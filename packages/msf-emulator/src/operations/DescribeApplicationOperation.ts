@@ -2,14 +2,14 @@ import { ErrorCode, ServiceError } from '../errors';
 import { ApplicationNameShape, OperationIdShape, required } from '../shapes';
 import type { Store } from '../store';
 import type { JsonObject } from '../types';
-import { type ConstraintTable, validateInput } from '../validation';
+import type { ConstraintTable } from '../validation';
 import { toOperationDetails } from '../wire';
 
 /** `DescribeApplicationOperationRequest` constraints, from the API model. */
-export const describeApplicationOperationConstraints: ConstraintTable = {
+const DescribeApplicationOperationConstraints = {
   ApplicationName: required(ApplicationNameShape),
   OperationId: required(OperationIdShape),
-};
+} as const satisfies ConstraintTable;
 
 interface DescribeApplicationOperationRequest {
   readonly ApplicationName: string;
@@ -20,8 +20,7 @@ interface DescribeApplicationOperationRequest {
  * DescribeApplicationOperation: one recorded operation, with ApplicationVersionChangeDetails
  * for updates. EndTime is absent while the operation is IN_PROGRESS.
  */
-export function describeApplicationOperation(body: JsonObject, store: Store): JsonObject {
-  const input = validateInput<DescribeApplicationOperationRequest>(body, describeApplicationOperationConstraints);
+function describeApplicationOperation(input: DescribeApplicationOperationRequest, store: Store): JsonObject {
   const app = store.get(input.ApplicationName);
   const operation = app.operations.find((candidate) => candidate.id === input.OperationId);
   if (operation === undefined) {
@@ -32,3 +31,5 @@ export function describeApplicationOperation(body: JsonObject, store: Store): Js
   }
   return { ApplicationOperationInfoDetails: toOperationDetails(operation) };
 }
+
+export { DescribeApplicationOperationConstraints, describeApplicationOperation };

@@ -2,17 +2,17 @@ import { ErrorCode, ServiceError } from '../errors';
 import { ApplicationNameShape, NextTokenShape, OperationShape, OperationStatusShape, required } from '../shapes';
 import type { Store } from '../store';
 import type { JsonObject, OperationStatus } from '../types';
-import { type ConstraintTable, validateInput } from '../validation';
+import type { ConstraintTable } from '../validation';
 import { toOperationInfo } from '../wire';
 
 /** `ListApplicationOperationsRequest` constraints, from the API model. */
-export const listApplicationOperationsConstraints: ConstraintTable = {
+const ListApplicationOperationsConstraints = {
   ApplicationName: required(ApplicationNameShape),
   Limit: { type: 'integer', min: 1, max: 50 },
   NextToken: NextTokenShape,
   Operation: OperationShape,
   OperationStatus: OperationStatusShape,
-};
+} as const satisfies ConstraintTable;
 
 interface ListApplicationOperationsRequest {
   readonly ApplicationName: string;
@@ -23,7 +23,7 @@ interface ListApplicationOperationsRequest {
 }
 
 /** Page size when the request has no Limit (the model's maximum). */
-export const DEFAULT_OPERATIONS_LIMIT = 50;
+const DEFAULT_OPERATIONS_LIMIT = 50;
 
 const TOKEN_PREFIX = 'op:';
 
@@ -48,8 +48,7 @@ function decodeToken(token: string): number {
  * filtered by Operation name and OperationStatus. NextToken is opaque (it encodes where the
  * next page starts).
  */
-export function listApplicationOperations(body: JsonObject, store: Store): JsonObject {
-  const input = validateInput<ListApplicationOperationsRequest>(body, listApplicationOperationsConstraints);
+function listApplicationOperations(input: ListApplicationOperationsRequest, store: Store): JsonObject {
   const startSeq = input.NextToken === undefined ? undefined : decodeToken(input.NextToken);
   const app = store.get(input.ApplicationName);
   const limit = input.Limit ?? DEFAULT_OPERATIONS_LIMIT;
@@ -68,3 +67,5 @@ export function listApplicationOperations(body: JsonObject, store: Store): JsonO
     ...(next === undefined ? {} : { NextToken: encodeToken(next.seq) }),
   };
 }
+
+export { ListApplicationOperationsConstraints, listApplicationOperations };

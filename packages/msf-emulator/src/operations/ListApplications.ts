@@ -1,14 +1,14 @@
 import { ApplicationNameShape } from '../shapes';
 import type { Store } from '../store';
 import type { JsonObject } from '../types';
-import { type ConstraintTable, validateInput } from '../validation';
+import type { ConstraintTable } from '../validation';
 import { toApplicationSummary } from '../wire';
 
 /** `ListApplicationsRequest` constraints, from the API model (NextToken is an ApplicationName). */
-export const listApplicationsConstraints: ConstraintTable = {
+const ListApplicationsConstraints = {
   Limit: { type: 'integer', min: 1, max: 50 },
   NextToken: ApplicationNameShape,
-};
+} as const satisfies ConstraintTable;
 
 interface ListApplicationsRequest {
   readonly Limit?: number;
@@ -16,15 +16,14 @@ interface ListApplicationsRequest {
 }
 
 /** Page size when the request has no Limit (the model's maximum). */
-export const DEFAULT_LIST_LIMIT = 50;
+const DEFAULT_LIST_LIMIT = 50;
 
 /**
  * ListApplications: summaries sorted by name, `Limit` per page. The model types NextToken as an
  * ApplicationName, so the token is the name the next page starts at; it stays valid if that
  * application is deleted in between.
  */
-export function listApplications(body: JsonObject, store: Store): JsonObject {
-  const input = validateInput<ListApplicationsRequest>(body, listApplicationsConstraints);
+function listApplications(input: ListApplicationsRequest, store: Store): JsonObject {
   const limit = input.Limit ?? DEFAULT_LIST_LIMIT;
   const start = input.NextToken;
   const remaining = store.list().filter((app) => start === undefined || app.name >= start);
@@ -35,3 +34,5 @@ export function listApplications(body: JsonObject, store: Store): JsonObject {
     ...(next === undefined ? {} : { NextToken: next.name }),
   };
 }
+
+export { ListApplicationsConstraints, listApplications };

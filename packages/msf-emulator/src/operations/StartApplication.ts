@@ -8,10 +8,10 @@ import {
 } from '../shapes';
 import { runWithConfiguredParallelism, type Store } from '../store';
 import { ApplicationStatus, type JsonObject, RecordedOperation } from '../types';
-import { type ConstraintTable, validateInput } from '../validation';
+import type { ConstraintTable } from '../validation';
 
 /** `StartApplicationRequest` constraints, from the API model. */
-export const startApplicationConstraints: ConstraintTable = {
+const StartApplicationConstraints = {
   ApplicationName: required(ApplicationNameShape),
   RunConfiguration: {
     type: 'structure',
@@ -21,7 +21,7 @@ export const startApplicationConstraints: ConstraintTable = {
       ApplicationRestoreConfiguration: ApplicationRestoreConfigurationShape,
     },
   },
-};
+} as const satisfies ConstraintTable;
 
 interface StartApplicationRequest {
   readonly ApplicationName: string;
@@ -32,8 +32,7 @@ interface StartApplicationRequest {
  * Parallelism). Any other status gives ResourceInUseException. RunConfiguration is accepted
  * and ignored.
  */
-export function startApplication(body: JsonObject, store: Store): JsonObject {
-  const input = validateInput<StartApplicationRequest>(body, startApplicationConstraints);
+function startApplication(input: StartApplicationRequest, store: Store): JsonObject {
   const app = store.get(input.ApplicationName);
   if (app.status !== ApplicationStatus.READY) {
     throw statusConflict(app, 'started', 'only a READY application can be started');
@@ -42,3 +41,5 @@ export function startApplication(body: JsonObject, store: Store): JsonObject {
   store.transition(app, ApplicationStatus.STARTING, runWithConfiguredParallelism, operation);
   return { OperationId: operation.id };
 }
+
+export { StartApplicationConstraints, startApplication };

@@ -2,13 +2,13 @@ import { statusConflict } from '../errors';
 import { ApplicationNameShape, BooleanObjectShape, required } from '../shapes';
 import type { Store } from '../store';
 import { ApplicationStatus, type JsonObject, RecordedOperation } from '../types';
-import { type ConstraintTable, validateInput } from '../validation';
+import type { ConstraintTable } from '../validation';
 
 /** `StopApplicationRequest` constraints, from the API model. */
-export const stopApplicationConstraints: ConstraintTable = {
+const StopApplicationConstraints = {
   ApplicationName: required(ApplicationNameShape),
   Force: BooleanObjectShape,
-};
+} as const satisfies ConstraintTable;
 
 interface StopApplicationRequest {
   readonly ApplicationName: string;
@@ -29,8 +29,7 @@ const FORCE_STOPPABLE: ReadonlySet<ApplicationStatus> = new Set([
  * STOPPING and AUTOSCALING, through FORCE_STOPPING; the transition in flight is cancelled
  * (its operation becomes CANCELLED). Other statuses give ResourceInUseException.
  */
-export function stopApplication(body: JsonObject, store: Store): JsonObject {
-  const input = validateInput<StopApplicationRequest>(body, stopApplicationConstraints);
+function stopApplication(input: StopApplicationRequest, store: Store): JsonObject {
   const app = store.get(input.ApplicationName);
   const force = input.Force === true;
   if (force ? !FORCE_STOPPABLE.has(app.status) : app.status !== ApplicationStatus.RUNNING) {
@@ -51,3 +50,5 @@ export function stopApplication(body: JsonObject, store: Store): JsonObject {
   );
   return { OperationId: operation.id };
 }
+
+export { StopApplicationConstraints, stopApplication };

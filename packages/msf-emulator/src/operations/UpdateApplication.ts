@@ -20,6 +20,7 @@ import {
 } from '../shapes';
 import {
   applyConfiguredParallelism,
+  Defaults,
   newConditionalToken,
   type ParallelismSettings,
   runWithConfiguredParallelism,
@@ -27,12 +28,11 @@ import {
   type StoredApplication,
 } from '../store';
 import { ApplicationStatus, ConfigurationType, type JsonObject, OperationStatus, RecordedOperation } from '../types';
-import { type ConstraintTable, validateInput } from '../validation';
+import type { ConstraintTable } from '../validation';
 import { toApplicationDetail } from '../wire';
-import { DEFAULT_PARALLELISM } from './CreateApplication';
 
 /** `UpdateApplicationRequest` constraints, from the API model. */
-export const updateApplicationConstraints: ConstraintTable = {
+const UpdateApplicationConstraints = {
   ApplicationName: required(ApplicationNameShape),
   CurrentApplicationVersionId: ApplicationVersionIdShape,
   ApplicationConfigurationUpdate: {
@@ -141,7 +141,7 @@ export const updateApplicationConstraints: ConstraintTable = {
   },
   ConditionalToken: ConditionalTokenShape,
   RuntimeEnvironmentUpdate: RuntimeEnvironmentShape,
-};
+} as const satisfies ConstraintTable;
 
 interface ParallelismConfigurationUpdate {
   readonly ConfigurationTypeUpdate?: ConfigurationType;
@@ -175,17 +175,17 @@ const SUPPORTED =
 
 /**
  * UpdateApplication, limited to parallelism (plus the execution role). Checks, in order:
- * constraints, existence, unsupported updates, ParallelismConfigurationUpdate rules,
- * CurrentApplicationVersionId / ConditionalToken (ConcurrentModificationException when stale),
- * status (RUNNING or READY, else ResourceInUseException).
+ * constraints (the pipeline validates `UpdateApplicationConstraints` first), existence,
+ * unsupported updates, ParallelismConfigurationUpdate rules, CurrentApplicationVersionId /
+ * ConditionalToken (ConcurrentModificationException when stale), status (RUNNING or READY, else
+ * ResourceInUseException).
  *
  * A READY application takes the new settings at once and stays READY. A RUNNING one goes to
  * UPDATING and back to RUNNING after `transitionMs`; only then does CurrentParallelism take the
  * new Parallelism. Every successful update bumps ApplicationVersionId and issues a new
  * ConditionalToken.
  */
-export function updateApplication(body: JsonObject, store: Store): JsonObject {
-  const input = validateInput<UpdateApplicationRequest>(body, updateApplicationConstraints);
+function updateApplication(input: UpdateApplicationRequest, store: Store): JsonObject {
   const app = store.get(input.ApplicationName);
 
   rejectUnsupported(input);
@@ -264,7 +264,7 @@ function applyParallelismUpdate(
     );
   }
   if (type === ConfigurationType.DEFAULT) {
-    return { ...DEFAULT_PARALLELISM };
+    return { ...Defaults.PARALLELISM };
   }
   if (type === ConfigurationType.CUSTOM) {
     return {
@@ -298,3 +298,5 @@ function checkVersion(app: StoredApplication, input: UpdateApplicationRequest): 
     );
   }
 }
+
+export { UpdateApplicationConstraints, updateApplication };

@@ -78,9 +78,13 @@ describe('Function: startMsfEmulator', () => {
     await createTestApplication(client, 'range-app');
 
     // Act
-    const unknownApp = (): void => emulator.forceStatus('nope', ApplicationStatus.RUNNING);
-    // @ts-expect-error: a status outside the model, as untyped callers could pass
-    const unknownStatus = (): void => emulator.forceStatus('range-app', 'PAUSED');
+    function unknownApp(): void {
+      emulator.forceStatus('nope', ApplicationStatus.RUNNING);
+    }
+    function unknownStatus(): void {
+      // @ts-expect-error: a status outside the model, as untyped callers could pass
+      emulator.forceStatus('range-app', 'PAUSED');
+    }
 
     // Assess
     expect(unknownApp).toThrow("forceStatus: no application named 'nope'; create it first");

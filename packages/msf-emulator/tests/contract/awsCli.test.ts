@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { ROLE_ARN, TEST_CREDENTIALS, TEST_REGION } from '../helpers/client';
+import { ROLE_ARN, TEST_REGION, TestCredentials } from '../helpers/client';
 import { useEmulator } from '../helpers/emulator';
 
 const run = promisify(execFile);
@@ -10,8 +10,8 @@ const hasAws = spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0
 
 const CLI_ENV = {
   ...process.env,
-  AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+  AWS_ACCESS_KEY_ID: TestCredentials.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: TestCredentials.secretAccessKey,
   AWS_DEFAULT_REGION: TEST_REGION,
   AWS_PAGER: '',
 };

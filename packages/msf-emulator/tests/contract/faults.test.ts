@@ -139,7 +139,9 @@ describe('Feature: fault injection', () => {
     'throws RangeError for out-of-range fault settings %j',
     (faults) => {
       // Act
-      const act = (): void => msf.emulator.setFaults(faults);
+      function act(): void {
+        msf.emulator.setFaults(faults);
+      }
 
       // Assess
       expect(act).toThrow(RangeError);

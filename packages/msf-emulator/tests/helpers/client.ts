@@ -10,24 +10,24 @@ import {
 import type { MsfEmulator } from '../../src';
 
 /** Credentials the emulator ignores but the SDK needs to sign requests. */
-export const TEST_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+const TestCredentials = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
-export const TEST_REGION = 'us-east-1';
+const TEST_REGION = 'us-east-1';
 
-export const ROLE_ARN = 'arn:aws:iam::123456789012:role/msf-emulator-test';
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/msf-emulator-test';
 
 /**
  * The real SDK client pointed at `emulator`. Pass `maxAttempts: 1` when a test expects a
  * retryable error, so SDK retries do not hide it.
  */
-export function createClient(
+function createClient(
   emulator: Pick<MsfEmulator, 'url'>,
   options: { readonly maxAttempts?: number } = {},
 ): KinesisAnalyticsV2Client {
   return new KinesisAnalyticsV2Client({
     endpoint: emulator.url,
     region: TEST_REGION,
-    credentials: TEST_CREDENTIALS,
+    credentials: TestCredentials,
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
   });
 }
@@ -35,13 +35,13 @@ export function createClient(
 let nameCounter = 0;
 
 /** A name no other test in the run uses: `<prefix>-<n>`. */
-export function uniqueName(prefix: string): string {
+function uniqueName(prefix: string): string {
   nameCounter += 1;
   return `${prefix}-${nameCounter}`;
 }
 
 /** Creates a FLINK-1_20 application (READY) and returns its detail. */
-export async function createTestApplication(
+async function createTestApplication(
   client: KinesisAnalyticsV2Client,
   name: string,
   overrides: Partial<CreateApplicationCommandInput> = {},
@@ -61,7 +61,7 @@ export async function createTestApplication(
 }
 
 /** DescribeApplication's ApplicationDetail. */
-export async function describeApp(client: KinesisAnalyticsV2Client, name: string): Promise<ApplicationDetail> {
+async function describeApp(client: KinesisAnalyticsV2Client, name: string): Promise<ApplicationDetail> {
   const output = await client.send(new DescribeApplicationCommand({ ApplicationName: name }));
   if (output.ApplicationDetail === undefined) {
     throw new Error(`DescribeApplication ${name} returned no ApplicationDetail`);
@@ -73,7 +73,7 @@ export async function describeApp(client: KinesisAnalyticsV2Client, name: string
  * Polls DescribeApplication until the application reaches `status`; fails after `attempts`
  * polls. The pause between polls only paces the loop: nothing asserts on elapsed time.
  */
-export async function waitForStatus(
+async function waitForStatus(
   client: KinesisAnalyticsV2Client,
   name: string,
   status: ApplicationStatus,
@@ -95,7 +95,7 @@ export async function waitForStatus(
  * Polls DescribeApplication until it fails (ResourceNotFoundException once a deletion
  * completes) and returns that error; fails after `attempts` polls.
  */
-export async function waitForDeletion(
+async function waitForDeletion(
   client: KinesisAnalyticsV2Client,
   name: string,
   { attempts = 400, pauseMs = 5 }: { readonly attempts?: number; readonly pauseMs?: number } = {},
@@ -118,7 +118,7 @@ export async function waitForDeletion(
  * Creates and starts an application and waits until it is RUNNING (immediate with
  * transitionMs 0).
  */
-export async function createRunningApplication(
+async function createRunningApplication(
   client: KinesisAnalyticsV2Client,
   name: string,
   overrides: Partial<CreateApplicationCommandInput> = {},
@@ -129,13 +129,13 @@ export async function createRunningApplication(
 }
 
 /** An SDK error as the tests inspect it. */
-export type SdkError = Error & {
+type SdkError = Error & {
   readonly $fault?: 'client' | 'server';
   readonly $metadata?: { readonly httpStatusCode?: number; readonly attempts?: number };
 };
 
 /** The error `promise` rejects with; throws if it resolves. */
-export async function catchError(promise: Promise<unknown>): Promise<SdkError> {
+async function catchError(promise: Promise<unknown>): Promise<SdkError> {
   try {
     await promise;
   } catch (err) {
@@ -154,7 +154,7 @@ export async function catchError(promise: Promise<unknown>): Promise<SdkError> {
  * @example
  * await expectServiceError(client.send(command), 'ResourceNotFoundException', 'Application x not found');
  */
-export async function expectServiceError(
+async function expectServiceError(
   promise: Promise<unknown>,
   name: string,
   message: string | RegExp,
@@ -173,7 +173,7 @@ export async function expectServiceError(
  * A deterministic `random` for fault injection: returns `values` in order, then 1 (never below
  * a rate, so no fault) once they run out.
  */
-export function scriptedRandom(values: readonly number[]): () => number {
+function scriptedRandom(values: readonly number[]): () => number {
   let index = 0;
   return () => {
     const value = values[index];
@@ -183,7 +183,7 @@ export function scriptedRandom(values: readonly number[]): () => number {
 }
 
 /** A clock that returns `start`, then advances by `stepMs` on every call. */
-export function steppingClock(start: Date, stepMs = 1000): () => Date {
+function steppingClock(start: Date, stepMs = 1000): () => Date {
   let next = start.getTime();
   return () => {
     const now = new Date(next);
@@ -191,3 +191,21 @@ export function steppingClock(start: Date, stepMs = 1000): () => Date {
     return now;
   };
 }
+
+export type { SdkError };
+export {
+  catchError,
+  createClient,
+  createRunningApplication,
+  createTestApplication,
+  describeApp,
+  expectServiceError,
+  ROLE_ARN,
+  scriptedRandom,
+  steppingClock,
+  TEST_REGION,
+  TestCredentials,
+  uniqueName,
+  waitForDeletion,
+  waitForStatus,
+};

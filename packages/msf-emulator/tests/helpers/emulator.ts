@@ -3,7 +3,7 @@ import { type MsfEmulator, type MsfEmulatorOptions, startMsfEmulator } from '../
 import { createClient } from './client';
 
 /** An emulator and SDK clients pointed at it, for the tests of one `describe` block. */
-export interface EmulatorFixture {
+interface EmulatorFixture {
   readonly emulator: MsfEmulator;
   /** The SDK client with its default retries. */
   readonly client: KinesisAnalyticsV2Client;
@@ -25,17 +25,17 @@ export interface EmulatorFixture {
  *   await msf.client.send(new ListApplicationsCommand({}));
  * });
  */
-export function useEmulator(options: MsfEmulatorOptions = {}): EmulatorFixture {
+function useEmulator(options: MsfEmulatorOptions = {}): EmulatorFixture {
   let emulator: MsfEmulator | undefined;
   let client: KinesisAnalyticsV2Client | undefined;
   let noRetryClient: KinesisAnalyticsV2Client | undefined;
 
-  const started = (): MsfEmulator => {
+  function started(): MsfEmulator {
     if (emulator === undefined) {
       throw new Error('useEmulator: the emulator is not running; read it inside a test or hook');
     }
     return emulator;
-  };
+  }
 
   beforeAll(async () => {
     emulator = await startMsfEmulator(options);
@@ -69,14 +69,14 @@ export function useEmulator(options: MsfEmulatorOptions = {}): EmulatorFixture {
 }
 
 /** An emulator and its client started inside one test; `stop()` destroys the client, then closes the emulator. */
-export interface StartedEmulator {
+interface StartedEmulator {
   readonly emulator: MsfEmulator;
   readonly client: KinesisAnalyticsV2Client;
   stop(): Promise<void>;
 }
 
 /** Starts an emulator on a free port and a client for it, for a test that needs its own. */
-export async function startEmulatorWithClient(
+async function startEmulatorWithClient(
   options: MsfEmulatorOptions = {},
   clientOptions: { readonly maxAttempts?: number } = {},
 ): Promise<StartedEmulator> {
@@ -91,3 +91,6 @@ export async function startEmulatorWithClient(
     },
   };
 }
+
+export type { EmulatorFixture, StartedEmulator };
+export { startEmulatorWithClient, useEmulator };

@@ -1,7 +1,7 @@
 import { ServiceError } from '../../src/errors';
 import { type ConstraintTable, validateInput } from '../../src/validation';
 
-const TABLE: ConstraintTable = {
+const Table = {
   Name: { type: 'string', required: true, min: 1, max: 5, pattern: '[a-z]+' },
   Count: { type: 'integer', min: 1, max: 10 },
   Enabled: { type: 'boolean' },
@@ -15,11 +15,11 @@ const TABLE: ConstraintTable = {
     member: { type: 'structure', members: { Key: { type: 'string', required: true, min: 2 } } },
   },
   Props: { type: 'map', min: 1, value: { type: 'string', min: 1 } },
-};
+} as const satisfies ConstraintTable;
 
 function errorOf(input: Record<string, unknown>): ServiceError {
   try {
-    validateInput(input, TABLE);
+    validateInput(input, Table);
   } catch (err) {
     if (err instanceof ServiceError) {
       return err;
@@ -32,7 +32,7 @@ function errorOf(input: Record<string, unknown>): ServiceError {
 describe('Function: validateInput', () => {
   it('returns the input without unknown members and nulls, with integers truncated', () => {
     // Act
-    const result = validateInput({ Name: 'abc', Count: 2.9, Extra: true, Enabled: null }, TABLE);
+    const result = validateInput({ Name: 'abc', Count: 2.9, Extra: true, Enabled: null }, Table);
 
     // Assess
     expect(result).toEqual({ Name: 'abc', Count: 2 });

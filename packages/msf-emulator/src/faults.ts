@@ -1,0 +1,114 @@
+import { ErrorCode, ServiceError } from './errors';
+import type { ModelOperation } from './types';
+
+/**
+ * Faults the emulator injects into calls, to test retries and error handling.
+ *
+ * @example
+ * emulator.setFaults({ throttleRate: 1, operations: ['UpdateApplication'] });
+ */
+interface FaultOptions {
+  /** Milliseconds added to every call before it is handled. @default 0 */
+  readonly latencyMs?: number;
+  /** Probability (0..1) of HTTP 400 `ThrottlingException` 'Rate exceeded', which SDKs retry. @default 0 */
+  readonly throttleRate?: number;
+  /** Probability (0..1) of HTTP 500 `ServiceUnavailableException`, which SDKs retry. @default 0 */
+  readonly serverErrorRate?: number;
+  /**
+   * Random source, called once per call for each fault kind whose rate is above 0, throttling
+   * first; a value below the rate injects the fault. @default Math.random
+   */
+  readonly random?: () => number;
+  /** Operation names (e.g. 'UpdateApplication') the faults apply to. @default all operations */
+  readonly operations?: readonly string[];
+}
+
+/**
+ * The fault settings of a running emulator, applied to each call before its operation is
+ * looked up.
+ *
+ * @example
+ * const faults = createFaultInjector({ latencyMs: 50 });
+ * await faults.inject('ListApplications'); // resolves after 50 ms
+ */
+interface FaultInjector {
+  /** Replaces the fault settings for the calls that follow. Throws a RangeError for a bad setting. */
+  set(faults: FaultOptions): void;
+  /**
+   * Waits `latencyMs`, then throws ThrottlingException or ServiceUnavailableException when the
+   * random draw is below its rate; does nothing for an operation outside `operations`. A call
+   * keeps the settings it started with, even if `set` replaces them during its latency.
+   */
+  inject(operation: ModelOperation): Promise<void>;
+  /** Clears the latency timers; the calls waiting on them never resume. Idempotent. */
+  close(): void;
+}
+
+/** A copy of `faults`; throws a RangeError for a rate outside 0..1 or a bad latency. */
+function checkFaults(faults: FaultOptions): FaultOptions {
+  for (const key of ['throttleRate', 'serverErrorRate'] as const) {
+    const rate = faults[key];
+    if (rate !== undefined && !(rate >= 0 && rate <= 1)) {
+      throw new RangeError(`faults.${key} is ${rate}; use a probability from 0 to 1`);
+    }
+  }
+  if (faults.latencyMs !== undefined && !(faults.latencyMs >= 0 && Number.isFinite(faults.latencyMs))) {
+    throw new RangeError(`faults.latencyMs is ${faults.latencyMs}; use a finite number of milliseconds >= 0`);
+  }
+  return { ...faults };
+}
+
+/**
+ * A fault injector starting with `initial` (checked as `set` checks it).
+ *
+ * @example
+ * const faults = createFaultInjector({ throttleRate: 0.1 });
+ */
+function createFaultInjector(initial: FaultOptions): FaultInjector {
+  let faults = checkFaults(initial);
+  const sleeps = new Set<NodeJS.Timeout>();
+
+  function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        sleeps.delete(timer);
+        resolve();
+      }, ms);
+      timer.unref();
+      sleeps.add(timer);
+    });
+  }
+
+  return {
+    set(next: FaultOptions): void {
+      faults = checkFaults(next);
+    },
+    async inject(operation: ModelOperation): Promise<void> {
+      const current = faults;
+      if (current.operations !== undefined && !current.operations.includes(operation)) {
+        return;
+      }
+      if (current.latencyMs !== undefined && current.latencyMs > 0) {
+        await sleep(current.latencyMs);
+      }
+      const random = current.random ?? Math.random;
+      const throttleRate = current.throttleRate ?? 0;
+      if (throttleRate > 0 && random() < throttleRate) {
+        throw new ServiceError(ErrorCode.ThrottlingException, 'Rate exceeded');
+      }
+      const serverErrorRate = current.serverErrorRate ?? 0;
+      if (serverErrorRate > 0 && random() < serverErrorRate) {
+        throw new ServiceError(ErrorCode.ServiceUnavailableException, 'Service Unavailable');
+      }
+    },
+    close(): void {
+      for (const timer of sleeps) {
+        clearTimeout(timer);
+      }
+      sleeps.clear();
+    },
+  };
+}
+
+export type { FaultInjector, FaultOptions };
+export { createFaultInjector };

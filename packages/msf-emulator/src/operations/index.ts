@@ -1,0 +1,2 @@
+export type { Operation } from './registry';
+export { Operations, SUPPORTED_OPERATIONS } from './registry';
