@@ -6,8 +6,16 @@ const Defaults = {
   CONCURRENCY: 8,
   /** Attempts per AWS call (standard retry mode: throttling and 5xx are retried with backoff). */
   MAX_ATTEMPTS: 5,
-  /** Highest `--concurrency` / `SCALER_CONCURRENCY` accepted. */
+  /** Highest `--concurrency` / `SCALER_CONCURRENCY` accepted; also the sockets each client may open. */
   MAX_CONCURRENCY: 64,
+  /** Longest wait for a TCP connection to an AWS endpoint before the attempt fails (and is retried). */
+  CONNECTION_TIMEOUT_MS: 3_000,
+  /**
+   * Longest wait for a response once a request is sent. MSF's control plane and a Scan page
+   * answer in well under a second; a call that hangs is cut here, retried like a 5xx, and
+   * then becomes the row's `error` instead of holding the run until Lambda kills it.
+   */
+  REQUEST_TIMEOUT_MS: 10_000,
   /** Powertools service name (logs' `service`, the metrics' `service` dimension). */
   SERVICE_NAME: 'msf-scheduled-scaler',
   /** CloudWatch namespace of the scaler's metrics. */

@@ -26,6 +26,10 @@ interface OwnedScalerClients extends ScalerClients {
 interface ScalerClientOptions {
   /** Attempts per call, throttling and 5xx included. @default 5 */
   readonly maxAttempts?: number;
+  /** Longest wait for a connection, per attempt. @default 3000 */
+  readonly connectionTimeoutMs?: number;
+  /** Longest wait for a response, per attempt; a timed-out attempt is retried like a 5xx. @default 10000 */
+  readonly requestTimeoutMs?: number;
   /** @default - `AWS_REGION` / the shared config */
   readonly region?: string;
   /** @default - the default credential chain */
@@ -47,10 +51,21 @@ interface ScalerClientOptions {
  * const clients = createScalerClients();
  */
 function createScalerClients(options: ScalerClientOptions = {}): OwnedScalerClients {
-  // Standard retry mode backs off with jitter; throttling errors are retried too.
+  // Standard retry mode backs off with jitter; throttling errors and timeouts are retried too.
   const common = {
     maxAttempts: options.maxAttempts ?? Defaults.MAX_ATTEMPTS,
     retryMode: 'standard',
+    // Every call is bounded, and the agent opens as many sockets as rows may run at once
+    // (Node's SDK handler allows 50 by default, below our highest concurrency).
+    requestHandler: {
+      connectionTimeout: options.connectionTimeoutMs ?? Defaults.CONNECTION_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? Defaults.REQUEST_TIMEOUT_MS,
+      // Without this, @smithy/node-http-handler 4 only logs a warning when the timeout passes and
+      // keeps waiting: the call would still never return.
+      throwOnRequestTimeout: true,
+      httpAgent: { keepAlive: true, maxSockets: Defaults.MAX_CONCURRENCY },
+      httpsAgent: { keepAlive: true, maxSockets: Defaults.MAX_CONCURRENCY },
+    },
     ...(options.region !== undefined ? { region: options.region } : {}),
     ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
   };
