@@ -16,6 +16,13 @@ const Defaults = {
    * then becomes the row's `error` instead of holding the run until Lambda kills it.
    */
   REQUEST_TIMEOUT_MS: 10_000,
+  /**
+   * Time the handler keeps back from Lambda's deadline: rows still in flight finish in it, then
+   * the outcomes are logged and the metrics published, so a long run still reports every row.
+   */
+  DEADLINE_MARGIN_MS: 15_000,
+  /** Longest `--deadline` accepted, in seconds. */
+  MAX_DEADLINE_SECONDS: 86_400,
   /** Powertools service name (logs' `service`, the metrics' `service` dimension). */
   SERVICE_NAME: 'msf-scheduled-scaler',
   /** CloudWatch namespace of the scaler's metrics. */

@@ -1,6 +1,7 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { createScalerClients } from './adapters/clients';
 import { parseInstant, requireTableName, resolveConcurrency } from './config';
+import { Defaults } from './constants';
 import { createObservability, logOutcome, publishRunMetrics } from './observability';
 import { type CompactSummary, compactSummary } from './output/compactSummary';
 import { runScaler } from './run/runScaler';
@@ -29,6 +30,10 @@ async function handler(event: Partial<ScheduledEvent>, context?: Context): Promi
   try {
     const instant = instantOf(event, () => new Date());
     const summary = await runScaler({
+      // Stop starting rows in time to report on all of them before Lambda stops the function.
+      ...(context === undefined
+        ? {}
+        : { deadline: Date.now() + context.getRemainingTimeInMillis() - Defaults.DEADLINE_MARGIN_MS }),
       clients,
       table: requireTableName(process.env),
       instant,

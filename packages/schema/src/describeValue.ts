@@ -5,9 +5,7 @@ const MAX_VALUE_LENGTH = 80;
 
 /** Cuts a long rendering and says how long the whole was, so a reader knows something was left out. */
 function truncate(text: string): string {
-  return text.length > MAX_VALUE_LENGTH
-    ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}… (${text.length} characters)`
-    : text;
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}… (${text.length} characters)` : text;
 }
 
 function safeJson(value: unknown): string {

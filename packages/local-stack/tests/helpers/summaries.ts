@@ -1,9 +1,9 @@
-import type { RowOutcome, RunSummary } from '@msf-scaler/scaler';
+import { OUTCOMES, type Outcome, type RowOutcome, type RunSummary } from '@msf-scaler/scaler';
 import type { AppState, HourRecord } from '../../src/demo/buildReport';
 
 /** A run summary holding `outcomes`, with counts to match. */
 function aSummary(at: Date, outcomes: readonly RowOutcome[]): RunSummary {
-  const counts = { scaled: 0, unchanged: 0, skipped: 0, busy: 0, invalid: 0, error: 0 };
+  const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
   for (const { outcome } of outcomes) counts[outcome] += 1;
   return {
     table: 'msf-scaler-schedules',

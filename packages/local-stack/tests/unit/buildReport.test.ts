@@ -105,6 +105,14 @@ describe('Function: buildReport', () => {
       { rowId: 'broken', outcome: 'invalid', runs: 2, reason: 'row "broken": highKPU 2 is below lowKPU 6' },
       { rowId: 'stopped', outcome: 'skipped', runs: 2, reason: 'application is READY (stopped)' },
     ]);
-    expect(report.outcomeTotals).toEqual({ scaled: 2, unchanged: 1, skipped: 2, busy: 0, invalid: 2, error: 0 });
+    expect(report.outcomeTotals).toEqual({
+      scaled: 2,
+      unchanged: 1,
+      skipped: 2,
+      busy: 0,
+      invalid: 2,
+      error: 0,
+      deferred: 0,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { type CliStreams, ExitCode, runProgram, useColour } from '@msf-scaler/commons';
+import { type CliStreams, ExitCode, runProgram, useColour, wholeNumberArg } from '@msf-scaler/commons';
 import { Command, Option } from 'commander';
 import type { ScalerClients } from '../adapters/clients';
 import { parseInstant, readString, resolveConcurrency } from '../config';
@@ -13,6 +13,8 @@ import { renderSummary, renderWarnings } from './render';
 /** Where the CLI reads and writes, and what it calls: injected so tests run it in-process. */
 interface CliIo extends CliStreams {
   readonly createClients: () => ScalerClients;
+  /** The clock `--deadline` is measured on, in epoch milliseconds. @default Date.now */
+  readonly clock?: () => number;
   /** The instant when `--at` is not given. */
   readonly now: () => Date;
 }
@@ -23,6 +25,7 @@ interface RunFlags {
   readonly table?: string;
   readonly concurrency?: string;
   readonly json?: boolean;
+  readonly deadline?: number;
 }
 
 interface RunRequest {
@@ -31,6 +34,8 @@ interface RunRequest {
   readonly table: string;
   readonly concurrency: number;
   readonly json: boolean;
+  /** Seconds the run may take, from its start. */
+  readonly deadlineSeconds?: number;
 }
 
 /** Flags over env over defaults, validated; throws ConfigError naming the flag. */
@@ -41,6 +46,7 @@ function resolveRunRequest(flags: RunFlags, forceDryRun: boolean, io: CliIo): Ru
     table: flags.table ?? readString(io.env, EnvVar.TABLE) ?? Defaults.TABLE_NAME,
     concurrency: resolveConcurrency(io.env, flags.concurrency),
     json: flags.json === true,
+    ...(flags.deadline === undefined ? {} : { deadlineSeconds: flags.deadline }),
   };
 }
 
@@ -55,7 +61,13 @@ function addRunOptions(command: Command): Command {
       '--concurrency <n>',
       `rows processed at once, 1-${Defaults.MAX_CONCURRENCY} (default: $${EnvVar.CONCURRENCY}, else ${Defaults.CONCURRENCY})`,
     )
-    .option('--json', 'print the run summary as JSON on stdout');
+    .option('--json', 'print the run summary as JSON on stdout')
+    .addOption(
+      new Option(
+        '--deadline <seconds>',
+        'stop starting rows in time to finish within this many seconds; rows not reached end "deferred"',
+      ).argParser(wholeNumberArg('--deadline', 1, Defaults.MAX_DEADLINE_SECONDS)),
+    );
 }
 
 /** Longest table line when stdout is not a terminal. */
@@ -82,6 +94,7 @@ function render(summary: RunSummary, request: RunRequest, io: CliIo): void {
  */
 async function main(args: readonly string[], io: CliIo): Promise<number> {
   let exitCode: ExitCode = ExitCode.OK;
+  const clock = io.clock ?? Date.now;
   async function execute(flags: RunFlags, forceDryRun: boolean, command: Command): Promise<void> {
     let request: RunRequest;
     try {
@@ -99,6 +112,7 @@ async function main(args: readonly string[], io: CliIo): Promise<number> {
         instant: request.instant,
         dryRun: request.dryRun,
         concurrency: request.concurrency,
+        ...(request.deadlineSeconds === undefined ? {} : { deadline: clock() + request.deadlineSeconds * 1000, clock }),
       });
       render(summary, request, io);
       exitCode = exitCodeFor(summary);

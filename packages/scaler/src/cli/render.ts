@@ -10,6 +10,7 @@ const OUTCOME_STYLE: Readonly<Record<Outcome, Style>> = {
   busy: Style.YELLOW,
   invalid: Style.RED,
   error: Style.RED,
+  deferred: Style.YELLOW,
 };
 
 function kpuCell(outcome: RowOutcome): string {

@@ -7,6 +7,7 @@
  * - `busy`: MSF refused the update because the application is busy; the next run retries.
  * - `invalid`: the row breaks the schema; nothing was called for it.
  * - `error`: a call failed (application not found, access denied, ...).
+ * - `deferred`: not reached before the run's deadline; the next run starts with it.
  */
 const Outcome = {
   SCALED: 'scaled',
@@ -15,6 +16,7 @@ const Outcome = {
   BUSY: 'busy',
   INVALID: 'invalid',
   ERROR: 'error',
+  DEFERRED: 'deferred',
 } as const;
 
 type Outcome = (typeof Outcome)[keyof typeof Outcome];
@@ -29,7 +31,7 @@ const FAILING_OUTCOMES: ReadonlySet<Outcome> = new Set([Outcome.INVALID, Outcome
  * Outcomes an operator has to look at: the failing ones, and `busy`, retried next run but
  * worth a look if it repeats. The handler's result lists these rows; the dashboard shows them.
  */
-const ATTENTION_OUTCOMES: ReadonlySet<Outcome> = new Set([Outcome.BUSY, ...FAILING_OUTCOMES]);
+const ATTENTION_OUTCOMES: ReadonlySet<Outcome> = new Set([Outcome.BUSY, Outcome.DEFERRED, ...FAILING_OUTCOMES]);
 
 /**
  * The CloudWatch metric (EMF, unit Count) that counts each outcome per run.
@@ -42,6 +44,7 @@ const OUTCOME_METRIC: Readonly<Record<Outcome, string>> = {
   busy: 'RowsBusy',
   invalid: 'RowsInvalid',
   error: 'RowsErrored',
+  deferred: 'RowsDeferred',
 };
 
 /** Metric with the number of rows a run read. */

@@ -1,8 +1,10 @@
+import { rowIdOf } from '@msf-scaler/schema';
 import type { ApplicationsPort } from '../adapters/msfApplications';
 import { Defaults } from '../constants';
-import { OUTCOMES, type Outcome } from '../core/outcome';
+import { OUTCOMES, Outcome } from '../core/outcome';
 import { mapWithConcurrency } from './mapWithConcurrency';
 import { reconcileRow } from './reconcileRow';
+import { runOrder } from './runOrder';
 import type { RowOutcome, RunSummary } from './types';
 
 /** Options of one reconciliation run. */
@@ -20,7 +22,18 @@ interface ReconcileOptions {
   readonly table: string;
   /** Called once per row as soon as its outcome is known (for logs and progress). */
   readonly onOutcome?: (outcome: RowOutcome) => void;
+  /**
+   * Epoch milliseconds by which the run must be done. No row is started once the time left
+   * could not fit one more (the longest row of this run so far); rows in flight finish (every
+   * call is bounded) and every row not started ends `deferred`. @default no deadline
+   */
+  readonly deadline?: number;
+  /** The clock the deadline is read against, in epoch milliseconds. @default Date.now */
+  readonly clock?: () => number;
 }
+
+/** Reason of a row the run did not reach. */
+const DEFERRED_REASON = "not reached before the run's deadline; the next run starts with it";
 
 function countOutcomes(outcomes: readonly RowOutcome[]): Record<Outcome, number> {
   const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
@@ -39,15 +52,28 @@ function countOutcomes(outcomes: readonly RowOutcome[]): Record<Outcome, number>
 async function reconcile(options: ReconcileOptions): Promise<RunSummary> {
   const dryRun = options.dryRun ?? false;
   const context = { applications: options.applications, instant: options.instant, dryRun };
-  const outcomes = await mapWithConcurrency(
-    options.items,
-    options.concurrency ?? Defaults.CONCURRENCY,
-    async (item, position) => {
-      const outcome = await reconcileRow(item, position, context);
-      options.onOutcome?.(outcome);
-      return outcome;
-    },
-  );
+  const clock = options.clock ?? Date.now;
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  let longestRowMs = 0;
+  const order = runOrder(options.items.length, options.instant);
+  const visited = await mapWithConcurrency(order, options.concurrency ?? Defaults.CONCURRENCY, async (position) => {
+    const item = options.items[position];
+    const started = clock();
+    let outcome: RowOutcome;
+    if (started + longestRowMs >= deadline) {
+      outcome = { rowId: rowIdOf(item, position), outcome: Outcome.DEFERRED, reason: DEFERRED_REASON, warnings: [] };
+    } else {
+      outcome = await reconcileRow(item, position, context);
+      longestRowMs = Math.max(longestRowMs, clock() - started);
+    }
+    options.onOutcome?.(outcome);
+    return outcome;
+  });
+  // Back to scan order, whatever order the rows were visited in.
+  const outcomes = new Array<RowOutcome>(visited.length);
+  order.forEach((position, index) => {
+    outcomes[position] = visited[index] as RowOutcome;
+  });
   return {
     table: options.table,
     at: options.instant.toISOString(),

@@ -1,7 +1,7 @@
 import type { ScalerClients } from '../adapters/clients';
 import { createMsfApplications } from '../adapters/msfApplications';
 import { scanScheduleTable } from '../adapters/scheduleTable';
-import { reconcile } from './reconcile';
+import { type ReconcileOptions, reconcile } from './reconcile';
 import type { RowOutcome, RunSummary } from './types';
 
 /** Options of {@link runScaler}: what the handler, the CLI and the local demo all pass. */
@@ -14,6 +14,10 @@ interface RunScalerOptions {
   /** @default 8 */
   readonly concurrency?: number;
   readonly onOutcome?: (outcome: RowOutcome) => void;
+  /** Epoch milliseconds by which the run must be done; see {@link ReconcileOptions.deadline}. */
+  readonly deadline?: number;
+  /** @default Date.now */
+  readonly clock?: () => number;
 }
 
 /**
@@ -34,6 +38,8 @@ async function runScaler(options: RunScalerOptions): Promise<RunSummary> {
     ...(options.dryRun !== undefined ? { dryRun: options.dryRun } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.onOutcome !== undefined ? { onOutcome: options.onOutcome } : {}),
+    ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+    ...(options.clock !== undefined ? { clock: options.clock } : {}),
   });
 }
 

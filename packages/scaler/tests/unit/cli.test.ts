@@ -13,7 +13,7 @@ const ddbMock = mockClient(DynamoDBDocumentClient);
 const msfMock = mockClient(KinesisAnalyticsV2Client);
 
 /** Runs the CLI in-process and returns what a person would see. */
-async function cli(args: string[], env: Record<string, string> = {}) {
+async function cli(args: string[], env: Record<string, string> = {}, clock?: () => number) {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -25,6 +25,7 @@ async function cli(args: string[], env: Record<string, string> = {}) {
       msf: new KinesisAnalyticsV2Client({ region: 'us-east-1' }),
     }),
     now: () => new Date('2026-11-27T10:00:00Z'),
+    ...(clock === undefined ? {} : { clock }),
   });
   return { args: args.join(' '), code, stdout, stderr };
 }
@@ -132,6 +133,33 @@ describe('Command: msf-scaler', () => {
       expect(ddbMock).toHaveReceivedCommandTimes(ScanCommand, 0);
     },
   );
+
+  it('ends the rows it cannot reach before --deadline as deferred and exits 1', async () => {
+    // Prepare
+    seed();
+    const ticks = [0];
+    // The deadline is set at 0 s; every later reading of the clock is 10 s on: past it.
+    function clock(): number {
+      return ticks.length > 0 ? (ticks.pop() as number) : 10_000;
+    }
+
+    // Act
+    const result = await cli(['run', '--deadline', '5', '--json'], {}, clock);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).counts).toMatchObject({ deferred: 3, scaled: 0 });
+    expect(msfMock).toHaveReceivedCommandTimes(DescribeApplicationCommand, 0);
+  });
+
+  it.each(['0', 'soon', '1.5'])('refuses --deadline %s as a usage error', async (value) => {
+    // Act
+    const result = await cli(['run', '--deadline', value]);
+
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--deadline must be a whole number from 1 to 86400, got "${value}"`);
+  });
 
   it('prints help and exits 0 for --help', async () => {
     // Act

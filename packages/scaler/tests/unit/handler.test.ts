@@ -4,6 +4,7 @@ import {
   UpdateApplicationCommand,
 } from '@aws-sdk/client-kinesis-analytics-v2';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../src/handler';
 import { getScheduledEvent } from '../helpers/events';
@@ -80,6 +81,44 @@ describe('Function: handler', () => {
       RowsTotal: 2,
     });
     expect(JSON.stringify(emf)).toContain('"Namespace":"MsfScheduledScaler"');
+  });
+
+  it('takes its deadline from the Lambda context: rows it cannot reach end deferred, and it still reports them all', async () => {
+    // Prepare
+    ddbMock.on(ScanCommand).resolves({ Items: [anItem({ appName: 'a' }), anItem({ appName: 'b' })] });
+    const lines = captureStdout();
+    // Less time left than the safety margin: no row may start.
+    const context = { getRemainingTimeInMillis: () => 1_000 } as unknown as Context;
+
+    // Act
+    const summary = await handler(getScheduledEvent('hourly'), context);
+
+    // Assess
+    expect(msfMock).toHaveReceivedCommandTimes(DescribeApplicationCommand, 0);
+    expect(summary.counts).toMatchObject({ deferred: 2, scaled: 0 });
+    expect(summary.attention.map(({ rowId, outcome }) => `${rowId}:${outcome}`)).toEqual(['a:deferred', 'b:deferred']);
+    const logs = lines();
+    expect(logs.filter((line) => line.outcome === 'deferred')).toHaveLength(2);
+    expect(logs.find((line) => line.message === 'run summary')).toMatchObject({ total: 2 });
+    expect(logs.find((line) => '_aws' in line)).toMatchObject({ RowsDeferred: 2, RowsTotal: 2 });
+  });
+
+  it('reconciles every row when the context leaves enough time', async () => {
+    // Prepare
+    ddbMock.on(ScanCommand).resolves({ Items: [anItem({ appName: 'a' })] });
+    msfMock
+      .on(DescribeApplicationCommand)
+      .resolves({ ApplicationDetail: anApplicationDetail({ name: 'a', parallelism: 1 }) });
+    msfMock.on(UpdateApplicationCommand).resolves({ OperationId: 'op' });
+    captureStdout();
+    const context = { getRemainingTimeInMillis: () => 300_000 } as unknown as Context;
+
+    // Act
+    const summary = await handler(getScheduledEvent('hourly'), context);
+
+    // Assess
+    expect(summary.counts).toMatchObject({ scaled: 1, deferred: 0 });
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
   });
 
   it('throws when the table cannot be read, so the invocation fails visibly', async () => {

@@ -80,7 +80,7 @@ describe('Function: runScaler', () => {
       ['broken', 'invalid'],
       ['gone', 'error'],
     ]);
-    expect(summary.counts).toEqual({ scaled: 1, unchanged: 1, skipped: 2, busy: 1, invalid: 1, error: 1 });
+    expect(summary.counts).toEqual({ scaled: 1, unchanged: 1, skipped: 2, busy: 1, invalid: 1, error: 1, deferred: 0 });
     expect(summary).toMatchObject({ table: 'schedules', at: '2026-11-27T10:00:00.000Z', dryRun: false, total: 7 });
     expect(summary.outcomes[0]).toMatchObject({
       status: 'RUNNING',

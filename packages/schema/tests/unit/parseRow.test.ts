@@ -438,7 +438,10 @@ describe('Function: parseRow', () => {
   describe('unknown attributes', () => {
     it('ignores an unknown attribute whatever it holds, a value nothing can hold exactly included', () => {
       // Prepare
-      const notes = new UnreadableValue('123456789012345678901.5', 'a number with more digits than can be held exactly');
+      const notes = new UnreadableValue(
+        '123456789012345678901.5',
+        'a number with more digits than can be held exactly',
+      );
 
       // Act
       const result = parseRow(rawRow({ notes }), 0);
