@@ -3,6 +3,8 @@ import { APP_NAME_MAX_LENGTH } from './constants';
 import { describeTypeProblem, describeValue } from './describeValue';
 import { describeProblem, ROW_ATTRIBUTES, type Row, RowSchema, ruleFor } from './rowSchema';
 import { suggest } from './suggest';
+import { isTimeZone } from './timezone';
+import { fixedOffsetWarning } from './zoneAdvice';
 
 /**
  * One reason a row is unusable. `message` is complete on its own: it names the row,
@@ -97,6 +99,14 @@ function unknownAttributeWarnings(raw: Record<string, unknown>, rowId: string, l
     });
 }
 
+/** A valid zone without daylight saving time that reads like a region's time (EST, Etc/GMT+5). */
+function zoneWarnings(raw: Record<string, unknown>, rowId: string, label: string): RowWarning[] {
+  const zone = raw.timezone;
+  if (typeof zone !== 'string' || !isTimeZone(zone)) return [];
+  const warning = fixedOffsetWarning(zone);
+  return warning === undefined ? [] : [{ rowId, attribute: 'timezone', message: `${label}: ${warning}` }];
+}
+
 /** For a missing attribute, points at the misspelled one the row does have. */
 function misspellingHint(attribute: string, warnings: readonly RowWarning[]): string {
   const near = warnings.find((warning) => warning.suggestion === attribute);
@@ -176,7 +186,7 @@ function parseRow(raw: unknown, position: number): RowParseResult {
       ],
     };
   }
-  const warnings = unknownAttributeWarnings(raw, rowId, label);
+  const warnings = [...unknownAttributeWarnings(raw, rowId, label), ...zoneWarnings(raw, rowId, label)];
   const parsed = RowSchema.safeParse(raw);
   if (parsed.success) return { ok: true, row: parsed.data, warnings };
   return {

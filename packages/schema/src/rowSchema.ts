@@ -11,6 +11,7 @@ import { describeTypeProblem, describeValue } from './describeValue';
 import { PEAK_DAYS_RULE, type PeakDaysInput, parsePeakDays } from './peakDays';
 import { suggest } from './suggest';
 import { isTimeZone, suggestTimeZone } from './timezone';
+import { offsetAdvice } from './zoneAdvice';
 
 const ATTRIBUTES = [
   'appName',
@@ -152,8 +153,10 @@ const timezoneSchema = z
   .string({ error: typeError('timezone') })
   .superRefine((value, ctx) => {
     if (isTimeZone(value)) return;
-    const guess = value === '' ? undefined : suggestTimeZone(value);
-    const hint = guess === undefined ? '' : ` (did you mean "${guess}"?)`;
+    // An offset such as UTC+2 is not a zone name; its nearest name (UTC) would be hours off.
+    const advice = offsetAdvice(value);
+    const guess = value === '' || advice !== undefined ? undefined : suggestTimeZone(value);
+    const hint = advice !== undefined ? ` (${advice})` : guess === undefined ? '' : ` (did you mean "${guess}"?)`;
     addProblem(ctx, `timezone ${describeValue(value)} is not an IANA time zone${hint}`, ATTRIBUTE_RULES.timezone);
   })
   .default(RowDefaults.timezone);
