@@ -18,8 +18,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json', 'cjs'],
   testMatch: [
     '<rootDir>/packages/*/tests/**/*.test.ts',
-    '<rootDir>/test/**/*.test.ts',
-    '<rootDir>/infra/test/**/*.test.ts',
+    '<rootDir>/tests/**/*.test.ts',
+    '<rootDir>/infra/tests/**/*.test.ts',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
   setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],

@@ -4,18 +4,32 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
-import { describeEmailProblem } from './config';
-import { ScalerConfigError } from './errors';
+import { type ConfigProblem, throwOnProblems } from './errors';
 
 /** Props of {@link AlarmTopic}. */
-export interface AlarmTopicProps {
+interface AlarmTopicProps {
   /**
    * E-mail address to subscribe. SNS mails a confirmation link first; nothing is delivered
    * until it is clicked.
    *
    * @default - no subscription (subscribe later, e.g. a chat or paging integration)
    */
-  readonly email?: string;
+  readonly alarmEmail?: string;
+}
+
+// Deliberately loose: one @, no spaces, a dot in the domain. SNS sends a confirmation mail,
+// which is the real check.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Says what is wrong with an e-mail address, or `undefined` when it looks like one. */
+function describeEmailProblem(email: string): string | undefined {
+  return EMAIL_PATTERN.test(email) ? undefined : `must be an e-mail address such as ops@example.com, got "${email}"`;
+}
+
+/** The problems of {@link AlarmTopicProps}; the construct throws them, the stack collects them. */
+function checkAlarmTopicProps(props: AlarmTopicProps): readonly ConfigProblem[] {
+  const problem = props.alarmEmail === undefined ? undefined : describeEmailProblem(props.alarmEmail);
+  return problem === undefined ? [] : [{ setting: 'alarmEmail', problem }];
 }
 
 /**
@@ -26,22 +40,20 @@ export interface AlarmTopicProps {
  * alarms cannot publish to a topic encrypted with the AWS managed key `alias/aws/sns`: its key
  * policy cannot be changed to let `cloudwatch.amazonaws.com` use it. Publishing requires TLS.
  *
+ * @throws {ScalerConfigError} when `alarmEmail` does not look like an e-mail address
+ *
  * @example
  * ```ts
- * const { topic } = new AlarmTopic(this, 'AlarmTopic', { email: 'ops@example.com' });
+ * const { topic } = new AlarmTopic(this, 'AlarmTopic', { alarmEmail: 'ops@example.com' });
  * ```
  */
-export class AlarmTopic extends Construct {
+class AlarmTopic extends Construct {
   public readonly topic: Topic;
   public readonly key: Key;
 
   public constructor(scope: Construct, id: string, props: AlarmTopicProps = {}) {
     super(scope, id);
-
-    const problem = props.email === undefined ? undefined : describeEmailProblem(props.email);
-    if (problem !== undefined) {
-      throw new ScalerConfigError([`alarmEmail ${problem}`]);
-    }
+    throwOnProblems(checkAlarmTopicProps(props));
 
     this.key = new Key(this, 'Key', {
       description: 'Encrypts the MSF scheduled scaler alarm topic.',
@@ -65,8 +77,11 @@ export class AlarmTopic extends Construct {
       masterKey: this.key,
       enforceSSL: true,
     });
-    if (props.email !== undefined) {
-      this.topic.addSubscription(new EmailSubscription(props.email));
+    if (props.alarmEmail !== undefined) {
+      this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
     }
   }
 }
+
+export type { AlarmTopicProps };
+export { AlarmTopic, checkAlarmTopicProps, describeEmailProblem };

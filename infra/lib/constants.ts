@@ -8,42 +8,54 @@ import type { RowAttribute } from '@msf-scaler/schema';
  */
 
 /** `POWERTOOLS_SERVICE_NAME` of the scaler; Powertools adds it as the `service` dimension. */
-export const SERVICE_NAME: string = Defaults.SERVICE_NAME;
+const SERVICE_NAME: string = Defaults.SERVICE_NAME;
 
 /** `POWERTOOLS_METRICS_NAMESPACE` of the scaler. */
-export const METRICS_NAMESPACE: string = Defaults.METRICS_NAMESPACE;
+const METRICS_NAMESPACE: string = Defaults.METRICS_NAMESPACE;
 
 /**
  * The per-run EMF metrics (unit Count) that mean rows were not reconciled: one per failing
  * outcome of the scaler (`RowsErrored`, `RowsInvalid`). The scaler emits every outcome
  * metric on every run, zeros included.
  */
-export const FAILING_ROW_METRICS: readonly string[] = [...FAILING_OUTCOMES].map((outcome) => OUTCOME_METRIC[outcome]);
+const FAILING_ROW_METRICS: readonly string[] = [...FAILING_OUTCOMES].map((outcome) => OUTCOME_METRIC[outcome]);
 
 /**
  * The per-run EMF metric with the number of rows a run read. Every run that completes emits
  * exactly one data point, an empty table included (value 0), so its SampleCount counts the
  * completed runs: the `ScalerNotRunning` alarm's heartbeat.
  */
-export const RUNS_METRIC: string = ROWS_TOTAL_METRIC;
+const RUNS_METRIC: string = ROWS_TOTAL_METRIC;
 
 /** Partition key of the schedule table: one row per MSF application, keyed by its name. */
-export const TABLE_PARTITION_KEY = 'appName' satisfies RowAttribute;
+const TABLE_PARTITION_KEY = 'appName' satisfies RowAttribute;
 
 /** Default name of the schedule table (context `tableName`), the scaler's default too. */
-export const DEFAULT_TABLE_NAME: string = Defaults.TABLE_NAME;
+const DEFAULT_TABLE_NAME: string = Defaults.TABLE_NAME;
 
 /** Default EventBridge schedule (context `schedule`): every hour at minute 0, UTC. */
-export const DEFAULT_SCHEDULE = 'cron(0 * * * ? *)';
+const DEFAULT_SCHEDULE = 'cron(0 * * * ? *)';
 
 /**
  * Default of context `heartbeatHours`: `ScalerNotRunning` goes off after 2 whole hours without
  * a completed run, so with the hourly default schedule one missed run is tolerated, two are not.
  */
-export const DEFAULT_HEARTBEAT_HOURS = 2;
+const DEFAULT_HEARTBEAT_HOURS = 2;
 
 /**
  * Largest `heartbeatHours`. A day without a run leaves every application at the wrong KPU for a
  * whole peak cycle; a schedule that runs less often than daily should turn the alarm off (0).
  */
-export const MAX_HEARTBEAT_HOURS = 24;
+const MAX_HEARTBEAT_HOURS = 24;
+
+export {
+  DEFAULT_HEARTBEAT_HOURS,
+  DEFAULT_SCHEDULE,
+  DEFAULT_TABLE_NAME,
+  FAILING_ROW_METRICS,
+  MAX_HEARTBEAT_HOURS,
+  METRICS_NAMESPACE,
+  RUNS_METRIC,
+  SERVICE_NAME,
+  TABLE_PARTITION_KEY,
+};

@@ -12,13 +12,20 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { describeHeartbeatHoursProblem, findHeartbeatMismatch, heartbeatFix } from './config';
-import { DEFAULT_HEARTBEAT_HOURS, DEFAULT_SCHEDULE, FAILING_ROW_METRICS, RUNS_METRIC } from './constants';
-import { ScalerConfigError } from './errors';
+import {
+  DEFAULT_HEARTBEAT_HOURS,
+  DEFAULT_SCHEDULE,
+  FAILING_ROW_METRICS,
+  MAX_HEARTBEAT_HOURS,
+  RUNS_METRIC,
+} from './constants';
+import { type ConfigProblem, throwOnProblems } from './errors';
 import { scalerMetric } from './scaler-metrics';
+import { describeScheduleProblem } from './scaler-trigger';
+import { longestRunGap } from './schedule-gap';
 
 /** Props of {@link ScalerAlarms}. */
-export interface ScalerAlarmsProps {
+interface ScalerAlarmsProps {
   /** The scaler Lambda. */
   readonly scalerFunction: IFunction;
   /** The dead-letter queue of the EventBridge target. */
@@ -40,11 +47,135 @@ export interface ScalerAlarmsProps {
   readonly schedule?: string;
 }
 
+/**
+ * Says what is wrong with a `heartbeatHours` value, or `undefined` when it is valid: a whole
+ * number of hours from 1 to 24, or 0 (no `ScalerNotRunning` alarm).
+ */
+function describeHeartbeatHoursProblem(hours: number): string | undefined {
+  return Number.isInteger(hours) && hours >= 0 && hours <= MAX_HEARTBEAT_HOURS
+    ? undefined
+    : `must be a whole number of hours from 1 to ${MAX_HEARTBEAT_HOURS}, or 0 to turn the ScalerNotRunning alarm off, got ${hours}`;
+}
+
+/** Why a valid `heartbeatHours` does not fit a valid schedule, see {@link findHeartbeatMismatch}. */
+interface HeartbeatMismatch {
+  /** What is wrong with the schedule, as `schedule "..." leaves ...`. */
+  readonly problem: string;
+  /** The smallest `heartbeatHours` that fits the schedule; 0 (the alarm off) when no value up to 24 does. */
+  readonly smallestFit: number;
+}
+
+/** `minutes` in words: `90 minutes`, `1 hour`, `3 hours`. */
+function inHours(minutes: number): string {
+  if (minutes % 60 !== 0) {
+    return `${minutes} minutes`;
+  }
+  return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+}
+
+/**
+ * Checks that the `ScalerNotRunning` alarm would stay quiet while `schedule` runs as planned:
+ * `heartbeatHours` must be at least the longest time between two runs. `undefined` when it
+ * is, when the alarm is off (0), or when the gap cannot be told for certain (see
+ * `longestRunGap`: every `rate(...)`, and `cron(...)` of plain numbers, names, lists,
+ * ranges and steps); then the schedule is accepted.
+ *
+ * @param heartbeatHours - a value {@link describeHeartbeatHoursProblem} accepts
+ * @param schedule - an expression `describeScheduleProblem` accepts
+ *
+ * @example
+ * ```ts
+ * findHeartbeatMismatch(2, 'cron(0 * * * ? *)'); // undefined
+ * findHeartbeatMismatch(2, 'cron(0 8 * * ? *)')?.smallestFit; // 24
+ * ```
+ */
+function findHeartbeatMismatch(heartbeatHours: number, schedule: string): HeartbeatMismatch | undefined {
+  if (heartbeatHours === 0) {
+    return undefined;
+  }
+  const gap = longestRunGap(schedule);
+  if (gap === undefined || (gap.kind === 'minutes' && gap.minutes <= heartbeatHours * 60)) {
+    return undefined;
+  }
+  const start = `schedule "${schedule}"`;
+  const cannotWait = `the ${MAX_HEARTBEAT_HOURS} hours the ScalerNotRunning alarm can wait at most`;
+  if (gap.kind === 'skipsDays') {
+    return {
+      problem: `${start} does not run every day: it leaves more than ${cannotWait} between two runs`,
+      smallestFit: 0,
+    };
+  }
+  const hours = Math.ceil(gap.minutes / 60);
+  const gapText = `${start} leaves up to ${inHours(gap.minutes)} between two runs`;
+  return hours > MAX_HEARTBEAT_HOURS
+    ? { problem: `${gapText}, more than ${cannotWait}`, smallestFit: 0 }
+    : { problem: `${gapText}, so the ScalerNotRunning alarm would go off between runs`, smallestFit: hours };
+}
+
+/** The values of `heartbeatHours` that fix a {@link HeartbeatMismatch}, in words. */
+function heartbeatFix(mismatch: HeartbeatMismatch): string {
+  const { smallestFit } = mismatch;
+  if (smallestFit === 0) {
+    return '0 (turns the alarm off)';
+  }
+  return `${smallestFit === MAX_HEARTBEAT_HOURS ? smallestFit : `${smallestFit} to ${MAX_HEARTBEAT_HOURS}`} (or 0 to turn the alarm off)`;
+}
+
+/**
+ * The problems of {@link ScalerAlarmsProps}: `heartbeatHours` out of range, or shorter than the
+ * gaps of `schedule` (when the schedule is valid: an invalid one is the trigger's problem). The
+ * construct throws them, the stack collects them.
+ */
+function checkScalerAlarmsProps(
+  props: Pick<ScalerAlarmsProps, 'heartbeatHours' | 'schedule'>,
+): readonly ConfigProblem[] {
+  const heartbeatHours = props.heartbeatHours ?? DEFAULT_HEARTBEAT_HOURS;
+  const hoursProblem = describeHeartbeatHoursProblem(heartbeatHours);
+  if (hoursProblem !== undefined) {
+    return [{ setting: 'heartbeatHours', problem: hoursProblem }];
+  }
+  const schedule = props.schedule ?? DEFAULT_SCHEDULE;
+  const mismatch =
+    describeScheduleProblem(schedule) === undefined ? findHeartbeatMismatch(heartbeatHours, schedule) : undefined;
+  if (mismatch === undefined) {
+    return [];
+  }
+  const shown = props.heartbeatHours === undefined ? `${heartbeatHours} (the default)` : `${heartbeatHours}`;
+  return [
+    {
+      setting: 'heartbeatHours',
+      problem: `is ${shown}, but ${mismatch.problem}; set it to ${heartbeatFix(mismatch)}, or choose a schedule that runs more often`,
+      fits: `${mismatch.smallestFit}`,
+    },
+  ];
+}
+
 // Runs are hourly by default; a 5-minute period reports a failed run within minutes instead
 // of at the end of the hour.
 const PERIOD = Duration.minutes(5);
 // The heartbeat counts completed runs per hour, the unit of heartbeatHours.
 const HEARTBEAT_PERIOD = Duration.hours(1);
+
+/**
+ * An alarm on an event that should not happen: `>= 1` in one period, missing data not
+ * breaching (no event, no data point), notifying `topic` when it goes into ALARM.
+ */
+function eventAlarm(
+  scope: Construct,
+  id: string,
+  options: { readonly description: string; readonly metric: IMetric; readonly topic: ITopic },
+): Alarm {
+  const alarm = new Alarm(scope, id, {
+    alarmDescription: options.description,
+    metric: options.metric,
+    threshold: 1,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
+  alarm.addAlarmAction(new SnsAction(options.topic));
+  return alarm;
+}
 
 /**
  * The scaler's alarms, each notifying the topic. Four are `>= 1` over one 5-minute period:
@@ -80,7 +211,7 @@ const HEARTBEAT_PERIOD = Duration.hours(1);
  * new ScalerAlarms(this, 'ScalerAlarms', { scalerFunction, deadLetterQueue, topic, heartbeatHours: 3 });
  * ```
  */
-export class ScalerAlarms extends Construct {
+class ScalerAlarms extends Construct {
   public readonly functionErrors: Alarm;
   public readonly scalingErrors: Alarm;
   public readonly functionThrottles: Alarm;
@@ -92,31 +223,11 @@ export class ScalerAlarms extends Construct {
 
   public constructor(scope: Construct, id: string, props: ScalerAlarmsProps) {
     super(scope, id);
+    throwOnProblems(checkScalerAlarmsProps(props));
 
     const heartbeatHours = props.heartbeatHours ?? DEFAULT_HEARTBEAT_HOURS;
-    const hoursProblem = describeHeartbeatHoursProblem(heartbeatHours);
-    if (hoursProblem !== undefined) {
-      throw new ScalerConfigError([`heartbeatHours ${hoursProblem}`]);
-    }
-    const mismatch = findHeartbeatMismatch(heartbeatHours, props.schedule ?? DEFAULT_SCHEDULE);
-    if (mismatch !== undefined) {
-      throw new ScalerConfigError([
-        `heartbeatHours is ${heartbeatHours}, but ${mismatch.problem}. Set it to ${heartbeatFix(mismatch)}.`,
-      ]);
-    }
 
-    const alarm = (alarmId: string, description: string, metric: IMetric): Alarm => {
-      const created = new Alarm(this, alarmId, {
-        alarmDescription: description,
-        metric,
-        threshold: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-      created.addAlarmAction(new SnsAction(props.topic));
-      return created;
-    };
+    const { topic } = props;
     // One variable per failing-row metric, named after it: RowsErrored -> rowsErrored.
     const failingRows: Record<string, IMetric> = {};
     for (const metricName of FAILING_ROW_METRICS) {
@@ -125,38 +236,45 @@ export class ScalerAlarms extends Construct {
       });
     }
 
-    this.functionErrors = alarm(
-      'FunctionErrors',
-      'A scaler run failed as a whole (for example the schedule table could not be read), so no ' +
+    this.functionErrors = eventAlarm(this, 'FunctionErrors', {
+      description:
+        'A scaler run failed as a whole (for example the schedule table could not be read), so no ' +
         'MSF application was reconciled. See the function log group.',
-      props.scalerFunction.metricErrors({ period: PERIOD, statistic: Stats.SUM }),
-    );
-    this.scalingErrors = alarm(
-      'ScalingErrors',
-      `A scaler run could not reconcile some MSF applications: ${FAILING_ROW_METRICS.join(' + ')} was at ` +
+      metric: props.scalerFunction.metricErrors({ period: PERIOD, statistic: Stats.SUM }),
+      topic,
+    });
+    this.scalingErrors = eventAlarm(this, 'ScalingErrors', {
+      description:
+        `A scaler run could not reconcile some MSF applications: ${FAILING_ROW_METRICS.join(' + ')} was at ` +
         'least 1 (schedule rows that do not parse, or Describe/UpdateApplication calls that failed). ' +
         'The function log has one line per row.',
       // The scaler emits every Rows* metric on every run, zeros included, so all series have
       // a data point in the same period and the sum is defined.
-      new MathExpression({
+      metric: new MathExpression({
         expression: Object.keys(failingRows).join(' + '),
         usingMetrics: failingRows,
         label: 'Rows not reconciled',
         period: PERIOD,
       }),
-    );
-    this.functionThrottles = alarm(
-      'FunctionThrottles',
-      'A scaler invocation was throttled: it came while another run held the single reserved execution ' +
+      topic,
+    });
+    this.functionThrottles = eventAlarm(this, 'FunctionThrottles', {
+      description:
+        'A scaler invocation was throttled: it came while another run held the single reserved execution ' +
         '(runs taking longer than the schedule period, or a manual invoke during a run).',
-      props.scalerFunction.metricThrottles({ period: PERIOD, statistic: Stats.SUM }),
-    );
-    this.deadLetterQueueMessages = alarm(
-      'DeadLetterQueueMessages',
-      'EventBridge could not invoke the scaler and put the scheduled event in the dead-letter queue: ' +
+      metric: props.scalerFunction.metricThrottles({ period: PERIOD, statistic: Stats.SUM }),
+      topic,
+    });
+    this.deadLetterQueueMessages = eventAlarm(this, 'DeadLetterQueueMessages', {
+      description:
+        'EventBridge could not invoke the scaler and put the scheduled event in the dead-letter queue: ' +
         'that run did not happen.',
-      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: Stats.MAXIMUM }),
-    );
+      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: PERIOD,
+        statistic: Stats.MAXIMUM,
+      }),
+      topic,
+    });
     if (heartbeatHours > 0) {
       this.scalerNotRunning = new Alarm(this, 'ScalerNotRunning', {
         alarmDescription:
@@ -172,7 +290,7 @@ export class ScalerAlarms extends Construct {
         // No run, no data point: missing data is the very failure this alarm is for.
         treatMissingData: TreatMissingData.BREACHING,
       });
-      this.scalerNotRunning.addAlarmAction(new SnsAction(props.topic));
+      this.scalerNotRunning.addAlarmAction(new SnsAction(topic));
     }
     this.alarms = [
       this.functionErrors,
@@ -183,3 +301,6 @@ export class ScalerAlarms extends Construct {
     ];
   }
 }
+
+export type { HeartbeatMismatch, ScalerAlarmsProps };
+export { checkScalerAlarmsProps, describeHeartbeatHoursProblem, findHeartbeatMismatch, heartbeatFix, ScalerAlarms };

@@ -1,4 +1,4 @@
-import { OUTCOME_METRIC, OUTCOMES, Outcome } from '@msf-scaler/scaler';
+import { ATTENTION_OUTCOMES, LogField, OUTCOME_METRIC, OUTCOMES, type Outcome } from '@msf-scaler/scaler';
 import { Aws, Duration, Stack } from 'aws-cdk-lib';
 import {
   AlarmStatusWidget,
@@ -18,7 +18,7 @@ import { Construct } from 'constructs';
 import { scalerMetric } from './scaler-metrics';
 
 /** Props of {@link ScalerDashboard}. */
-export interface ScalerDashboardProps {
+interface ScalerDashboardProps {
   /** The scaler Lambda. */
   readonly scalerFunction: IFunction;
   /** Its timeout, drawn on the duration graph. */
@@ -47,10 +47,8 @@ const OUTCOME_COLOR: Readonly<Record<Outcome, string>> = {
   busy: Color.ORANGE,
   invalid: Color.PURPLE,
   error: Color.RED,
+  deferred: Color.BROWN,
 };
-
-/** The outcomes an operator has to look at: failures, and `busy`, retried next run but worth a look if it repeats. */
-const ATTENTION_OUTCOMES: readonly Outcome[] = [Outcome.ERROR, Outcome.INVALID, Outcome.BUSY];
 
 /**
  * The scaler's CloudWatch dashboard, named `<stack name>-<region>` (dashboard names are
@@ -72,7 +70,7 @@ const ATTENTION_OUTCOMES: readonly Outcome[] = [Outcome.ERROR, Outcome.INVALID, 
  * new CfnOutput(this, 'DashboardUrl', { value: dashboard.dashboardUrl });
  * ```
  */
-export class ScalerDashboard extends Construct {
+class ScalerDashboard extends Construct {
   public readonly dashboard: Dashboard;
   /** The dashboard in the CloudWatch console of the stack's region. */
   public readonly dashboardUrl: string;
@@ -163,13 +161,14 @@ export class ScalerDashboard extends Construct {
     );
     this.dashboard.addWidgets(
       new LogQueryWidget({
-        title: `Latest rows that ended ${ATTENTION_OUTCOMES.join(', ')}`,
+        title: `Latest rows that ended ${[...ATTENTION_OUTCOMES].join(', ')}`,
         logGroupNames: [props.logGroup.logGroupName],
         view: LogQueryVisualizationType.TABLE,
-        // One JSON line per row (Powertools); the run summary line has no `outcome` field.
+        // One JSON line per row (Powertools), under the scaler's field names; the run summary
+        // line has no outcome field.
         queryLines: [
-          'fields @timestamp, appName, outcome, reason',
-          `filter outcome in [${ATTENTION_OUTCOMES.map((outcome) => `"${outcome}"`).join(', ')}]`,
+          `fields @timestamp, ${LogField.ROW_ID}, ${LogField.OUTCOME}, ${LogField.REASON}`,
+          `filter ${LogField.OUTCOME} in [${[...ATTENTION_OUTCOMES].map((outcome) => `"${outcome}"`).join(', ')}]`,
           'sort @timestamp desc',
           'limit 50',
         ],
@@ -179,3 +178,6 @@ export class ScalerDashboard extends Construct {
     );
   }
 }
+
+export type { ScalerDashboardProps };
+export { ScalerDashboard };

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
+import { EnvVar } from '@msf-scaler/scaler';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -8,37 +8,41 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE_NAME } from './constants';
 import { ScalerPermissionsPolicy } from './iam/scaler-permissions-policy';
+import type { ScheduleTableRef } from './schedule-table';
 
 /** The workspace root: bundling runs there, with its `pnpm-lock.yaml`. */
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-/** The Lambda entry point, `handler` in `packages/scaler/src/handler.ts`. */
-export const SCALER_ENTRY = path.join(REPO_ROOT, 'packages', 'scaler', 'src', 'handler.ts');
+/** The Lambda entry point: the scaler's `./handler` export, `packages/scaler/src/handler.ts`. */
+const SCALER_ENTRY = require.resolve('@msf-scaler/scaler/handler');
 
-/** Lambda runtime of the scaler; {@link scalerBundlingOptions} targets the same Node version. */
-export const SCALER_RUNTIME = Runtime.NODEJS_22_X;
+/** The name of the handler function that {@link SCALER_ENTRY} exports. */
+const SCALER_HANDLER = 'handler' satisfies keyof typeof import('@msf-scaler/scaler/handler');
+
+/** Lambda runtime of the scaler; {@link ScalerBundling} targets the same Node version. */
+const SCALER_RUNTIME = Runtime.NODEJS_22_X;
 
 /**
  * Lambda timeout of the scaler; the dashboard draws it on the duration graph.
  *
- * A run is a Scan plus Describe/Update per application, 8 at a time (SCALER_CONCURRENCY):
+ * A run is a Scan plus Describe/Update per application, `Defaults.CONCURRENCY` (8) at a time:
  * seconds for 100 applications (the default MSF quota per region). Five minutes leave room
  * for SDK retries with backoff on throttling while staying far below the hourly period, so a
  * run always ends before the next one starts.
  */
-export const SCALER_TIMEOUT: Duration = Duration.minutes(5);
+const SCALER_TIMEOUT: Duration = Duration.minutes(5);
 
 /**
  * The esbuild settings of the scaler bundle: the one place they are written down. The stack
- * passes them to `NodejsFunction` and `infra/test/bundle.test.ts` builds the real bundle
+ * passes them to `NodejsFunction` and `infra/tests/bundle.test.ts` builds the real bundle
  * with exactly these settings, so the size it prints is the size that ships.
  *
  * @example
  * ```ts
- * new NodejsFunction(this, 'Function', { entry: SCALER_ENTRY, bundling: scalerBundlingOptions });
+ * new NodejsFunction(this, 'Function', { entry: SCALER_ENTRY, bundling: ScalerBundling });
  * ```
  */
-export const scalerBundlingOptions: BundlingOptions = {
+const ScalerBundling: BundlingOptions = {
   // Local esbuild from the workspace root (run through `pnpm exec`); never Docker.
   forceDockerBundling: false,
   minify: true,
@@ -56,9 +60,9 @@ export const scalerBundlingOptions: BundlingOptions = {
 };
 
 /** Props of {@link ScalerFunction}. */
-export interface ScalerFunctionProps {
-  /** The schedule table; the function gets its name in `SCHEDULE_TABLE` and may scan it. */
-  readonly table: ITable;
+interface ScalerFunctionProps {
+  /** The schedule table; the function gets its name in `EnvVar.TABLE` and may scan it. */
+  readonly table: ScheduleTableRef;
   /**
    * Restricts the MSF applications the function may touch to names starting with this.
    *
@@ -77,7 +81,7 @@ export interface ScalerFunctionProps {
  * scaler.lambdaFunction.functionName;
  * ```
  */
-export class ScalerFunction extends Construct {
+class ScalerFunction extends Construct {
   public readonly lambdaFunction: NodejsFunction;
   public readonly role: Role;
   public readonly logGroup: LogGroup;
@@ -107,7 +111,7 @@ export class ScalerFunction extends Construct {
     this.lambdaFunction = new NodejsFunction(this, 'Function', {
       description: 'Scales MSF applications to the parallelism their schedule row asks for.',
       entry: SCALER_ENTRY,
-      handler: 'handler',
+      handler: SCALER_HANDLER,
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, 'pnpm-lock.yaml'),
       runtime: SCALER_RUNTIME,
@@ -123,13 +127,13 @@ export class ScalerFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       environment: {
-        SCHEDULE_TABLE: props.table.tableName,
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        [EnvVar.TABLE]: props.table.tableName,
+        [EnvVar.SERVICE_NAME]: SERVICE_NAME,
+        [EnvVar.METRICS_NAMESPACE]: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: scalerBundlingOptions,
+      bundling: ScalerBundling,
     });
     // The first scheduled run must not find the role without its permissions.
     this.lambdaFunction.node.addDependency(permissions);
@@ -142,3 +146,6 @@ export class ScalerFunction extends Construct {
     });
   }
 }
+
+export type { ScalerFunctionProps };
+export { REPO_ROOT, SCALER_ENTRY, SCALER_HANDLER, SCALER_RUNTIME, SCALER_TIMEOUT, ScalerBundling, ScalerFunction };

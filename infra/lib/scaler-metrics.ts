@@ -15,7 +15,7 @@ import { METRICS_NAMESPACE, SERVICE_NAME } from './constants';
  * const errored = scalerMetric('RowsErrored', { period: Duration.hours(1) });
  * ```
  */
-export function scalerMetric(metricName: string, options: MetricOptions = {}): Metric {
+function scalerMetric(metricName: string, options: MetricOptions = {}): Metric {
   return new Metric({
     namespace: METRICS_NAMESPACE,
     metricName,
@@ -24,3 +24,5 @@ export function scalerMetric(metricName: string, options: MetricOptions = {}): M
     ...options,
   });
 }
+
+export { scalerMetric };

@@ -1,19 +1,21 @@
 import { EXAMPLE_ROW, toDynamoDbItemJson } from '@msf-scaler/schema';
 import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { AlarmTopic } from './alarm-topic';
+import { AlarmTopic, checkAlarmTopicProps } from './alarm-topic';
 import { DEFAULT_TABLE_NAME } from './constants';
-import { ScalerAlarms } from './scaler-alarms';
+import { throwOnProblems } from './errors';
+import { checkScalerPermissionsPolicyProps } from './iam/scaler-permissions-policy';
+import { checkScalerAlarmsProps, ScalerAlarms } from './scaler-alarms';
 import { ScalerDashboard } from './scaler-dashboard';
 import { SCALER_TIMEOUT, ScalerFunction } from './scaler-function';
-import { ScalerTrigger } from './scaler-trigger';
-import { ScheduleTable } from './schedule-table';
+import { checkScalerTriggerProps, ScalerTrigger } from './scaler-trigger';
+import { checkScheduleTableProps, ScheduleTable } from './schedule-table';
 
 /**
- * Props of {@link ScalerStack}. `bin/app.ts` fills them from the CDK context
- * (`readScalerConfig`, same names).
+ * Props of {@link ScalerStack}. `bin/app.ts` fills them from the CDK context keys of the same
+ * names (`bin/context.ts`); the constructs below get them under these names too.
  */
-export interface ScalerStackProps extends StackProps {
+interface ScalerStackProps extends StackProps {
   /**
    * Name of the schedule table.
    *
@@ -62,18 +64,31 @@ export interface ScalerStackProps extends StackProps {
  * Outputs: `TableName`, `FunctionName`, `AlarmTopicArn`, `DashboardUrl` and
  * `OnboardingCommand`, an `aws dynamodb put-item` command that adds an example row.
  *
+ * @throws {ScalerConfigError} listing every invalid prop, as each construct checks its own
+ *
  * @example
  * ```ts
  * const app = new App();
  * new ScalerStack(app, 'MsfScheduledScaler', { alarmEmail: 'ops@example.com', appNamePrefix: 'orders-' });
  * ```
  */
-export class ScalerStack extends Stack {
+class ScalerStack extends Stack {
   public constructor(scope: Construct, id: string, props: ScalerStackProps = {}) {
     super(scope, id, props);
+    // Each construct checks its own props and throws, so the first invalid one would hide the
+    // rest: collect every construct's problems first (in the order of the props above), to
+    // report them all at once.
+    const tableName = props.tableName ?? DEFAULT_TABLE_NAME;
+    throwOnProblems([
+      ...checkScheduleTableProps({ tableName }),
+      ...checkScalerTriggerProps(props),
+      ...checkScalerPermissionsPolicyProps(props),
+      ...checkAlarmTopicProps(props),
+      ...checkScalerAlarmsProps(props),
+    ]);
 
     const { table } = new ScheduleTable(this, 'ScheduleTable', {
-      tableName: props.tableName ?? DEFAULT_TABLE_NAME,
+      tableName,
       ...(props.importTable === undefined ? {} : { importTable: props.importTable }),
     });
     const scaler = new ScalerFunction(this, 'ScalerFunction', {
@@ -85,7 +100,7 @@ export class ScalerStack extends Stack {
       ...(props.schedule === undefined ? {} : { schedule: props.schedule }),
     });
     const { topic } = new AlarmTopic(this, 'AlarmTopic', {
-      ...(props.alarmEmail === undefined ? {} : { email: props.alarmEmail }),
+      ...(props.alarmEmail === undefined ? {} : { alarmEmail: props.alarmEmail }),
     });
     const { alarms } = new ScalerAlarms(this, 'ScalerAlarms', {
       scalerFunction: scaler.lambdaFunction,
@@ -132,3 +147,6 @@ function exampleItemJson(appNamePrefix: string | undefined): string {
   const appName = EXAMPLE_ROW.appName.startsWith(prefix) ? EXAMPLE_ROW.appName : `${prefix}${EXAMPLE_ROW.appName}`;
   return toDynamoDbItemJson({ ...EXAMPLE_ROW, appName });
 }
+
+export type { ScalerStackProps };
+export { ScalerStack };

@@ -1,5 +1,5 @@
 /** `rate(<n> <unit>)` as EventBridge writes it; group 1 is n, group 2 the unit. */
-export const RATE_PATTERN = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
+const RATE_PATTERN = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
 
 /**
  * The longest time between two runs of a schedule:
@@ -7,7 +7,7 @@ export const RATE_PATTERN = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)
  * - `skipsDays`: the schedule skips whole days (weekdays only, one day a month, some months),
  *   so some gap is longer than 24 hours.
  */
-export type RunGap = { readonly kind: 'minutes'; readonly minutes: number } | { readonly kind: 'skipsDays' };
+type RunGap = { readonly kind: 'minutes'; readonly minutes: number } | { readonly kind: 'skipsDays' };
 
 const MINUTES_PER_UNIT: Readonly<Record<string, number>> = {
   minute: 1,
@@ -30,7 +30,7 @@ const FIELD_PART = /^(\*|[A-Z0-9]+(?:-[A-Z0-9]+)?)(?:\/(\d+))?$/i;
  * daylight saving), only fields of numbers, names, lists, ranges and steps are read: a year
  * other than `*`, or `L`, `W` or `#` anywhere, gives `undefined`.
  *
- * @param expression - a schedule expression that `describeScheduleProblem` accepts
+ * @param expression - a schedule expression that `describeScheduleProblem` (scaler-trigger) accepts
  *
  * @example
  * ```ts
@@ -40,7 +40,7 @@ const FIELD_PART = /^(\*|[A-Z0-9]+(?:-[A-Z0-9]+)?)(?:\/(\d+))?$/i;
  * longestRunGap('cron(0 8 L * ? *)'); // undefined
  * ```
  */
-export function longestRunGap(expression: string): RunGap | undefined {
+function longestRunGap(expression: string): RunGap | undefined {
   const rate = RATE_PATTERN.exec(expression);
   if (rate !== null) {
     const unitMinutes = MINUTES_PER_UNIT[rate[2] ?? ''];
@@ -112,11 +112,11 @@ function coversAll(field: string, min: number, max: number, names: readonly stri
  * but `*`, numbers, `names` (the first is `min`), `,`, `-` and `/`, or a value out of range.
  */
 function parseField(field: string, min: number, max: number, names: readonly string[] = []): number[] | undefined {
-  const value = (token: string): number | undefined => {
+  function value(token: string): number | undefined {
     const index = names.indexOf(token.toUpperCase());
     const parsed = /^\d+$/.test(token) ? Number(token) : index >= 0 ? min + index : Number.NaN;
     return parsed >= min && parsed <= max ? parsed : undefined;
-  };
+  }
   const values = new Set<number>();
   for (const part of field.split(',')) {
     const match = FIELD_PART.exec(part);
@@ -139,3 +139,6 @@ function parseField(field: string, min: number, max: number, names: readonly str
   }
   return [...values].sort((a, b) => a - b);
 }
+
+export type { RunGap };
+export { longestRunGap, RATE_PATTERN };

@@ -1,15 +1,15 @@
+import { APP_NAME_MAX_LENGTH, APP_NAME_PATTERN } from '@msf-scaler/schema';
 import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { describeAppNamePrefixProblem } from '../config';
-import { ScalerConfigError } from '../errors';
+import { type ConfigProblem, throwOnProblems } from '../errors';
+import type { ScheduleTableRef } from '../schedule-table';
 
 /** Props of {@link ScalerPermissionsPolicy}. */
-export interface ScalerPermissionsPolicyProps {
+interface ScalerPermissionsPolicyProps {
   /** The schedule table the scaler scans. */
-  readonly table: ITable;
+  readonly table: ScheduleTableRef;
   /** The scaler's own log group. */
   readonly logGroup: ILogGroup;
   /**
@@ -22,6 +22,27 @@ export interface ScalerPermissionsPolicyProps {
 }
 
 /**
+ * Says what is wrong with an MSF application-name prefix, or `undefined` when it is valid.
+ * The prefix goes into an IAM resource ARN, so only MSF name characters are allowed.
+ */
+function describeAppNamePrefixProblem(prefix: string): string | undefined {
+  // Anything but MSF name characters (`*`, `?`, `/`) would widen or break the IAM resource.
+  return APP_NAME_PATTERN.test(prefix) && prefix.length <= APP_NAME_MAX_LENGTH
+    ? undefined
+    : `must be 1-${APP_NAME_MAX_LENGTH} characters of a-z A-Z 0-9 _ . - (the characters of an MSF application name), got "${prefix}"`;
+}
+
+/** The problems of {@link ScalerPermissionsPolicyProps}; the construct throws them, the stack collects them. */
+function checkScalerPermissionsPolicyProps(
+  props: Pick<ScalerPermissionsPolicyProps, 'appNamePrefix'>,
+): readonly ConfigProblem[] {
+  // No prefix, or an empty one: every application.
+  const prefix = props.appNamePrefix ?? '';
+  const problem = prefix === '' ? undefined : describeAppNamePrefixProblem(prefix);
+  return problem === undefined ? [] : [{ setting: 'appNamePrefix', problem }];
+}
+
+/**
  * Everything the scaler Lambda may do, and nothing more:
  * - `kinesisanalytics:DescribeApplication` and `kinesisanalytics:UpdateApplication` on
  *   `application/<appNamePrefix>*` (the IAM prefix of MSF is `kinesisanalytics`, not
@@ -30,23 +51,21 @@ export interface ScalerPermissionsPolicyProps {
  * - `logs:CreateLogStream` and `logs:PutLogEvents` on its own log group. The log group
  *   exists already, so `logs:CreateLogGroup` is not granted.
  *
+ * @throws {ScalerConfigError} when `appNamePrefix` has characters an MSF name cannot have
+ *
  * @example
  * ```ts
  * new ScalerPermissionsPolicy(this, 'Permissions', { table, logGroup, appNamePrefix: 'orders-' })
  *   .attachToRole(role);
  * ```
  */
-export class ScalerPermissionsPolicy extends Policy {
+class ScalerPermissionsPolicy extends Policy {
   public constructor(scope: Construct, id: string, props: ScalerPermissionsPolicyProps) {
     super(scope, id);
+    // The prefix ends up in an ARN: a `*` or `/` in it would widen the grant.
+    throwOnProblems(checkScalerPermissionsPolicyProps(props));
 
     const prefix = props.appNamePrefix ?? '';
-    // The prefix ends up in an ARN: a `*` or `/` in it would widen the grant.
-    const problem = prefix === '' ? undefined : describeAppNamePrefixProblem(prefix);
-    if (problem !== undefined) {
-      throw new ScalerConfigError([`appNamePrefix ${problem}`]);
-    }
-
     const applications = Stack.of(this).formatArn({
       service: 'kinesisanalytics',
       resource: 'application',
@@ -86,3 +105,6 @@ export class ScalerPermissionsPolicy extends Policy {
     });
   }
 }
+
+export type { ScalerPermissionsPolicyProps };
+export { checkScalerPermissionsPolicyProps, describeAppNamePrefixProblem, ScalerPermissionsPolicy };

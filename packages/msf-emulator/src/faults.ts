@@ -15,6 +15,17 @@ interface FaultOptions {
   /** Probability (0..1) of HTTP 500 `ServiceUnavailableException`, which SDKs retry. @default 0 */
   readonly serverErrorRate?: number;
   /**
+   * Probability (0..1) that an UpdateApplication fails with `ConcurrentModificationException`,
+   * as when another client changed the application just before (its version is left as it is,
+   * so a fresh describe and a second update succeed). @default 0
+   */
+  readonly conflictRate?: number;
+  /**
+   * Application names the faults apply to (the request's `ApplicationName`); calls that name no
+   * application, or another one, get none. @default every call
+   */
+  readonly applications?: readonly string[];
+  /**
    * Random source, called once per call for each fault kind whose rate is above 0, throttling
    * first; a value below the rate injects the fault. @default Math.random
    */
@@ -35,18 +46,20 @@ interface FaultInjector {
   /** Replaces the fault settings for the calls that follow. Throws a RangeError for a bad setting. */
   set(faults: FaultOptions): void;
   /**
-   * Waits `latencyMs`, then throws ThrottlingException or ServiceUnavailableException when the
-   * random draw is below its rate; does nothing for an operation outside `operations`. A call
-   * keeps the settings it started with, even if `set` replaces them during its latency.
+   * Waits `latencyMs`, then throws ThrottlingException, ServiceUnavailableException or (for
+   * UpdateApplication) ConcurrentModificationException when the random draw is below its rate;
+   * does nothing for an operation outside `operations` or an application outside
+   * `applications`. A call keeps the settings it started with, even if `set` replaces them
+   * during its latency.
    */
-  inject(operation: ModelOperation): Promise<void>;
+  inject(operation: ModelOperation, applicationName?: string): Promise<void>;
   /** Clears the latency timers; the calls waiting on them never resume. Idempotent. */
   close(): void;
 }
 
 /** A copy of `faults`; throws a RangeError for a rate outside 0..1 or a bad latency. */
 function checkFaults(faults: FaultOptions): FaultOptions {
-  for (const key of ['throttleRate', 'serverErrorRate'] as const) {
+  for (const key of ['throttleRate', 'serverErrorRate', 'conflictRate'] as const) {
     const rate = faults[key];
     if (rate !== undefined && !(rate >= 0 && rate <= 1)) {
       throw new RangeError(`faults.${key} is ${rate}; use a probability from 0 to 1`);
@@ -83,9 +96,15 @@ function createFaultInjector(initial: FaultOptions): FaultInjector {
     set(next: FaultOptions): void {
       faults = checkFaults(next);
     },
-    async inject(operation: ModelOperation): Promise<void> {
+    async inject(operation: ModelOperation, applicationName?: string): Promise<void> {
       const current = faults;
       if (current.operations !== undefined && !current.operations.includes(operation)) {
+        return;
+      }
+      if (
+        current.applications !== undefined &&
+        (applicationName === undefined || !current.applications.includes(applicationName))
+      ) {
         return;
       }
       if (current.latencyMs !== undefined && current.latencyMs > 0) {
@@ -99,6 +118,13 @@ function createFaultInjector(initial: FaultOptions): FaultInjector {
       const serverErrorRate = current.serverErrorRate ?? 0;
       if (serverErrorRate > 0 && random() < serverErrorRate) {
         throw new ServiceError(ErrorCode.ServiceUnavailableException, 'Service Unavailable');
+      }
+      const conflictRate = current.conflictRate ?? 0;
+      if (operation === 'UpdateApplication' && conflictRate > 0 && random() < conflictRate) {
+        throw new ServiceError(
+          ErrorCode.ConcurrentModificationException,
+          'Exception thrown as a result of concurrent modifications to an application. Describe the application again and retry with the current version.',
+        );
       }
     },
     close(): void {

@@ -83,6 +83,19 @@ function unknownOperation(target: ParsedRequest['target']): ServiceError {
   );
 }
 
+/** The `ApplicationName` of a request, for faults aimed at some applications; undefined when there is none. */
+function applicationNameOf(body: Buffer): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const name: unknown = (parsed as Record<string, unknown>).ApplicationName;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    // A malformed body gets its SerializationException from validation, after the faults.
+    return undefined;
+  }
+}
+
 /** Step 2: the operation's registry entry; UnsupportedOperationException for a model operation not implemented. */
 function lookUpOperation(name: ModelOperation): Operation {
   const operation: Operation | null = Operations[name];
@@ -177,7 +190,7 @@ async function respond(
   if (request.operation === undefined) {
     throw unknownOperation(request.target);
   }
-  await context.faults.inject(request.operation);
+  await context.faults.inject(request.operation, applicationNameOf(body));
   const operation = lookUpOperation(request.operation);
   const input = validateRequest(operation, body);
   send(res, 200, JSON_CONTENT_TYPE, handle(operation, input, context.store), requestId);

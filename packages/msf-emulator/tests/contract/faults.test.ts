@@ -1,4 +1,8 @@
-import { DescribeApplicationCommand, ListApplicationsCommand } from '@aws-sdk/client-kinesis-analytics-v2';
+import {
+  DescribeApplicationCommand,
+  ListApplicationsCommand,
+  UpdateApplicationCommand,
+} from '@aws-sdk/client-kinesis-analytics-v2';
 import { startMsfEmulator } from '../../src';
 import {
   catchError,
@@ -70,6 +74,60 @@ describe('Feature: fault injection', () => {
     // Assess
     expect(described.name).toBe('ThrottlingException');
     expect(listed.ApplicationSummaries?.map((summary) => summary.ApplicationName)).toContain(name);
+  });
+
+  it('returns faults only for calls naming the listed applications', async () => {
+    // Prepare
+    const down = uniqueName('faults-down');
+    const healthy = uniqueName('faults-healthy');
+    await createTestApplication(msf.client, down);
+    await createTestApplication(msf.client, healthy);
+    msf.emulator.setFaults({ serverErrorRate: 1, applications: [down] });
+
+    // Act
+    const failed = await catchError(msf.noRetryClient.send(new DescribeApplicationCommand({ ApplicationName: down })));
+    const described = await msf.noRetryClient.send(new DescribeApplicationCommand({ ApplicationName: healthy }));
+    const listed = await msf.noRetryClient.send(new ListApplicationsCommand({}));
+
+    // Assess
+    expect(failed.name).toBe('ServiceUnavailableException');
+    expect(described.ApplicationDetail?.ApplicationName).toBe(healthy);
+    expect(listed.ApplicationSummaries?.length).toBeGreaterThan(0);
+  });
+
+  it('returns ConcurrentModificationException for an update below conflictRate and leaves the version as it was', async () => {
+    // Prepare
+    const name = uniqueName('faults-conflict');
+    const created = await createTestApplication(msf.client, name);
+    msf.emulator.setFaults({ conflictRate: 0.5, random: scriptedRandom([0.2, 0.9]) });
+    const update = {
+      ApplicationName: name,
+      CurrentApplicationVersionId: created.ApplicationVersionId,
+      ApplicationConfigurationUpdate: {
+        FlinkApplicationConfigurationUpdate: {
+          ParallelismConfigurationUpdate: { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 2 },
+        },
+      },
+    } as const;
+
+    // Act
+    const conflict = await catchError(msf.noRetryClient.send(new UpdateApplicationCommand(update)));
+    const updated = await msf.noRetryClient.send(new UpdateApplicationCommand(update));
+
+    // Assess
+    expect(conflict.name).toBe('ConcurrentModificationException');
+    expect(updated.ApplicationDetail?.ApplicationVersionId).toBe((created.ApplicationVersionId ?? 0) + 1);
+  });
+
+  it('never injects a conflict into other operations', async () => {
+    // Prepare
+    msf.emulator.setFaults({ conflictRate: 1 });
+
+    // Act
+    const listed = await msf.noRetryClient.send(new ListApplicationsCommand({}));
+
+    // Assess
+    expect(listed.ApplicationSummaries).toBeDefined();
   });
 
   it('returns success after the SDK retries one throttled attempt (default maxAttempts 3)', async () => {

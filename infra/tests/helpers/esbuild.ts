@@ -2,7 +2,7 @@ import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
 
-// The BundlingOptions keys this mapping knows. A new key in scalerBundlingOptions must be
+// The BundlingOptions keys this mapping knows. A new key in ScalerBundling must be
 // mapped here too, or the bundle test would measure a different bundle than the one deployed.
 const MAPPED_KEYS: ReadonlySet<string> = new Set([
   'forceDockerBundling',
@@ -21,12 +21,12 @@ const MAPPED_KEYS: ReadonlySet<string> = new Set([
  *
  * @throws Error naming any `options` key not mapped yet.
  */
-export function toEsbuildOptions(options: BundlingOptions, entry: string, outfile: string): BuildOptions {
+function toEsbuildOptions(options: BundlingOptions, entry: string, outfile: string): BuildOptions {
   const unmapped = Object.keys(options).filter((key) => !MAPPED_KEYS.has(key));
   if (unmapped.length > 0) {
     throw new Error(
-      `scalerBundlingOptions has settings the bundle test does not map to esbuild: ${unmapped.join(', ')}. ` +
-        'Map them in infra/test/helpers/esbuild.ts.',
+      `ScalerBundling has settings the bundle test does not map to esbuild: ${unmapped.join(', ')}. ` +
+        'Map them in infra/tests/helpers/esbuild.ts.',
     );
   }
   return {
@@ -43,3 +43,5 @@ export function toEsbuildOptions(options: BundlingOptions, entry: string, outfil
     logLevel: 'warning',
   };
 }
+
+export { toEsbuildOptions };

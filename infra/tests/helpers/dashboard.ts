@@ -9,7 +9,7 @@ import { logicalIdOf } from './stack';
  *
  * @throws Error on any other intrinsic, naming it
  */
-export function joinedText(value: unknown): string {
+function joinedText(value: unknown): string {
   if (typeof value === 'string') return value;
   const intrinsic = value as Record<string, unknown>;
   if (typeof intrinsic.Ref === 'string') return `\${${intrinsic.Ref}}`;
@@ -23,7 +23,7 @@ export function joinedText(value: unknown): string {
 }
 
 /** The `DashboardBody` of the one dashboard in `template`, see {@link joinedText}. */
-export function dashboardBody(template: Template): string {
+function dashboardBody(template: Template): string {
   const dashboards = template.findResources('AWS::CloudWatch::Dashboard');
   const dashboard = dashboards[logicalIdOf(template, 'AWS::CloudWatch::Dashboard')] as {
     Properties: { DashboardBody: unknown };
@@ -32,7 +32,7 @@ export function dashboardBody(template: Template): string {
 }
 
 /** One widget of a dashboard body, as far as the tests read it. */
-export interface DashboardWidget {
+interface DashboardWidget {
   readonly type: string;
   readonly width: number;
   readonly height: number;
@@ -40,12 +40,12 @@ export interface DashboardWidget {
 }
 
 /** The widgets of the one dashboard in `template`, in the order they were added. */
-export function dashboardWidgets(template: Template): readonly DashboardWidget[] {
+function dashboardWidgets(template: Template): readonly DashboardWidget[] {
   return (JSON.parse(dashboardBody(template)) as { widgets: DashboardWidget[] }).widgets;
 }
 
 /** The one widget of `type` (and `title`, when given) in the dashboard of `template`; throws unless exactly one. */
-export function dashboardWidget(template: Template, type: string, title?: string): DashboardWidget {
+function dashboardWidget(template: Template, type: string, title?: string): DashboardWidget {
   const found = dashboardWidgets(template).filter(
     (widget) => widget.type === type && (title === undefined || widget.properties.title === title),
   );
@@ -56,3 +56,6 @@ export function dashboardWidget(template: Template, type: string, title?: string
   }
   return found[0];
 }
+
+export type { DashboardWidget };
+export { dashboardBody, dashboardWidget, dashboardWidgets, joinedText };

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { type LocalStack, seed, startLocalStack } from '@msf-scaler/local-stack';
-import type { RunSummary } from '@msf-scaler/scaler';
+import type { CompactSummary } from '@msf-scaler/scaler';
 import { EXAMPLE_ROW } from '@msf-scaler/schema';
+import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { build } from 'esbuild';
-import { SCALER_ENTRY, scalerBundlingOptions } from '../lib/scaler-function';
+import { SCALER_ENTRY, ScalerBundling } from '../lib/scaler-function';
 import { toEsbuildOptions } from './helpers/esbuild';
-import { synthTemplate } from './helpers/stack';
+import { createTestStack } from './helpers/stack';
 
 // Loads the bundle the way Lambda does (a fresh Node process, `require`, then `handler(event)`)
 // and writes the summary to a file: stdout belongs to the Powertools logs and metrics.
@@ -33,14 +34,18 @@ const SCHEDULED_EVENT = {
   detail: {},
 };
 
-/** The string environment variables the stack gives the function (the table's Ref left out). */
-const stackFunctionEnv = (): Record<string, string> => {
-  const [fn] = Object.values(synthTemplate().findResources('AWS::Lambda::Function')) as Array<{
-    Properties: { Environment: { Variables: Record<string, unknown> } };
-  }>;
-  const variables = Object.entries(fn?.Properties.Environment.Variables ?? {});
+/**
+ * The string environment variables the stack gives the function (the table's Ref left out),
+ * as its template would have them: resolved from the function's CloudFormation resource,
+ * without synthesizing the stack.
+ */
+function stackFunctionEnv(): Record<string, string> {
+  const stack = createTestStack();
+  const fn = stack.node.findAll().find((construct): construct is CfnFunction => construct instanceof CfnFunction);
+  const environment = stack.resolve(fn?.environment) as { variables?: Record<string, unknown> } | undefined;
+  const variables = Object.entries(environment?.variables ?? {});
   return Object.fromEntries(variables.filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-};
+}
 
 describe('Bundle: scaler Lambda', () => {
   let workdir: string;
@@ -67,7 +72,7 @@ describe('Bundle: scaler Lambda', () => {
         { name: EXAMPLE_ROW.appName, parallelism: 2, parallelismPerKPU: 1, autoScalingEnabled: true, running: true },
       ],
     });
-    await build(toEsbuildOptions(scalerBundlingOptions, SCALER_ENTRY, bundle));
+    await build(toEsbuildOptions(ScalerBundling, SCALER_ENTRY, bundle));
     const { size } = await stat(bundle);
     console.log(`scaler bundle: ${(size / 1024).toFixed(1)} KB minified (index.js, without its source map)`);
 
@@ -84,14 +89,16 @@ describe('Bundle: scaler Lambda', () => {
 
     // Assess
     expect(size).toBeLessThan(3 * 1024 * 1024);
-    const summary = JSON.parse(await readFile(summaryFile, 'utf8')) as RunSummary;
+    const summary = JSON.parse(await readFile(summaryFile, 'utf8')) as CompactSummary;
     expect(summary).toMatchObject({
       table: local.tableName,
       at: '2026-11-27T10:00:00.000Z',
       total: 1,
-      counts: { scaled: 1, unchanged: 0, skipped: 0, busy: 0, invalid: 0, error: 0 },
+      counts: { scaled: 1, unchanged: 0, skipped: 0, busy: 0, invalid: 0, error: 0, deferred: 0 },
+      // The handler lists only the rows that need a look; the scaled one is the emulator's to show.
+      attention: [],
+      attentionNotListed: 0,
     });
-    expect(summary.outcomes).toMatchObject([{ rowId: 'orders-enricher', outcome: 'scaled', targetKPU: 8 }]);
     expect(local.emulator.callCount('UpdateApplication')).toBe(1);
     expect(
       local.emulator.getApplication('orders-enricher')?.ApplicationConfigurationDescription

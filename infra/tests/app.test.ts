@@ -19,7 +19,7 @@ interface AppRun {
  * CDK_CONTEXT_JSON (cdk.json's context plus -c values) and the output directory in CDK_OUTDIR.
  * Bundling is skipped; the bundle has its own test.
  */
-const runApp = async (context: Readonly<Record<string, unknown>>, outdir: string): Promise<AppRun> => {
+async function runApp(context: Readonly<Record<string, unknown>>, outdir: string): Promise<AppRun> {
   const env = {
     ...process.env,
     CDK_OUTDIR: outdir,
@@ -32,7 +32,7 @@ const runApp = async (context: Readonly<Record<string, unknown>>, outdir: string
     const failed = error as { code?: number; stderr?: string };
     return { exitCode: failed.code ?? -1, stderr: failed.stderr ?? String(error), outdir };
   }
-};
+}
 
 describe('App: bin/app.ts', () => {
   let outdir: string;
@@ -62,10 +62,11 @@ describe('App: bin/app.ts', () => {
     const template = JSON.parse(await readFile(path.join(outdir, 'MsfScheduledScaler.template.json'), 'utf8')) as {
       Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
     };
-    const byType = (type: string): Record<string, unknown>[] =>
-      Object.values(template.Resources)
+    function byType(type: string): Record<string, unknown>[] {
+      return Object.values(template.Resources)
         .filter((resource) => resource.Type === type)
         .map((resource) => resource.Properties);
+    }
     expect(byType('AWS::Events::Rule')).toMatchObject([{ ScheduleExpression: 'rate(30 minutes)' }]);
     expect(byType('AWS::SNS::Subscription')).toMatchObject([{ Protocol: 'email', Endpoint: 'ops@example.com' }]);
     expect(JSON.stringify(byType('AWS::IAM::Policy'))).toContain(':application/orders-*');
