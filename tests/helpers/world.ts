@@ -9,6 +9,7 @@ import {
   startLocalStack,
 } from '@msf-scaler/local-stack';
 import type { ParallelismConfigurationDescription } from '@msf-scaler/msf-emulator';
+import { createScalerClients, type OwnedScalerClients, type ScalerClientOptions } from '@msf-scaler/scaler';
 
 /** A local stack plus the clients a test uses against it. */
 interface World {
@@ -81,10 +82,43 @@ function parallelismOf(world: World, name: string): ParallelismConfigurationDesc
     .ParallelismConfigurationDescription;
 }
 
+/**
+ * The scaler's own clients for `world`, with overrides (attempts, timeouts, backoff jitter).
+ *
+ * @example
+ * const clients = worldClients(world, { retryRandom: () => 0 });
+ */
+function worldClients(world: World, options: ScalerClientOptions = {}): OwnedScalerClients {
+  return createScalerClients({
+    region: world.stack.region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    dynamodbEndpoint: world.stack.ddbEndpoint,
+    msfEndpoint: world.stack.msfEndpoint,
+    ...options,
+  });
+}
+
+/**
+ * A seeded random source (mulberry32): the same faults in every run of a test.
+ *
+ * @example
+ * emulator.setFaults({ throttleRate: 0.3, random: seededRandom(7) });
+ */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
 /** A business-hours instant (10:00 UTC on Friday 27 November 2026): rows above are at peak. */
 const PEAK = new Date('2026-11-27T10:00:00Z');
 /** 22:00 UTC the same day: off-peak for the rows above. */
 const OFF_PEAK = new Date('2026-11-27T22:00:00Z');
 
 export type { World };
-export { anApp, aRow, OFF_PEAK, PEAK, parallelismOf, seedWorld, startWorld };
+export { anApp, aRow, OFF_PEAK, PEAK, parallelismOf, seededRandom, seedWorld, startWorld, worldClients };

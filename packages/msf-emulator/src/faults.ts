@@ -26,6 +26,11 @@ interface FaultOptions {
    */
   readonly applications?: readonly string[];
   /**
+   * Applications that are down: every call naming one gets HTTP 500
+   * `ServiceUnavailableException`, on top of the rates above for the others. @default none
+   */
+  readonly unavailableApplications?: readonly string[];
+  /**
    * Random source, called once per call for each fault kind whose rate is above 0, throttling
    * first; a value below the rate injects the fault. @default Math.random
    */
@@ -109,6 +114,9 @@ function createFaultInjector(initial: FaultOptions): FaultInjector {
       }
       if (current.latencyMs !== undefined && current.latencyMs > 0) {
         await sleep(current.latencyMs);
+      }
+      if (applicationName !== undefined && current.unavailableApplications?.includes(applicationName)) {
+        throw new ServiceError(ErrorCode.ServiceUnavailableException, 'Service Unavailable');
       }
       const random = current.random ?? Math.random;
       const throttleRate = current.throttleRate ?? 0;

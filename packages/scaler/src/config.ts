@@ -30,8 +30,8 @@ function requireTableName(env: Env): string {
 }
 
 /**
- * Rows processed at once: the `--concurrency` flag when given, else `SCALER_CONCURRENCY`, else
- * 8. An invalid value is an error naming its source, never ignored.
+ * Most rows in flight at once: the `--concurrency` flag when given, else `SCALER_CONCURRENCY`,
+ * else 32. An invalid value is an error naming its source, never ignored.
  *
  * @example
  * resolveConcurrency({ SCALER_CONCURRENCY: '16' }); // 16

@@ -2,8 +2,13 @@
 const Defaults = {
   /** Schedule table name when neither `--table` nor `SCHEDULE_TABLE` is given. */
   TABLE_NAME: 'msf-scaler-schedules',
-  /** Rows processed at once. */
-  CONCURRENCY: 8,
+  /**
+   * Most rows in flight at once. The run starts at {@link Defaults.INITIAL_CONCURRENCY}, adds one
+   * after each row the service did not throttle, and halves on throttling.
+   */
+  CONCURRENCY: 32,
+  /** Rows in flight when a run starts. */
+  INITIAL_CONCURRENCY: 8,
   /** Attempts per AWS call (standard retry mode: throttling and 5xx are retried with backoff). */
   MAX_ATTEMPTS: 5,
   /** Highest `--concurrency` / `SCALER_CONCURRENCY` accepted; also the sockets each client may open. */

@@ -11,7 +11,14 @@ export { Defaults, EnvVar } from './constants';
 export type { Decision, DecisionFigures, ScalePlan } from './core/decide';
 export { decide } from './core/decide';
 export { kpuFor, parallelismFor } from './core/kpu';
-export { ATTENTION_OUTCOMES, FAILING_OUTCOMES, OUTCOME_METRIC, OUTCOMES, Outcome, ROWS_TOTAL_METRIC } from './core/outcome';
+export {
+  ATTENTION_OUTCOMES,
+  FAILING_OUTCOMES,
+  OUTCOME_METRIC,
+  OUTCOMES,
+  Outcome,
+  ROWS_TOTAL_METRIC,
+} from './core/outcome';
 export type { AppSnapshot } from './core/snapshot';
 export type { PeakEvaluation, PeakWindow } from './core/window';
 export { describeWindow, evaluatePeak, windowHours } from './core/window';

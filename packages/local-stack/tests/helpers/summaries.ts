@@ -10,6 +10,7 @@ function aSummary(at: Date, outcomes: readonly RowOutcome[]): RunSummary {
     at: at.toISOString(),
     dryRun: false,
     total: outcomes.length,
+    peakConcurrency: 1,
     counts,
     outcomes,
   };

@@ -119,6 +119,24 @@ describe('Feature: fault injection', () => {
     expect(updated.ApplicationDetail?.ApplicationVersionId).toBe((created.ApplicationVersionId ?? 0) + 1);
   });
 
+  it('answers every call naming an unavailable application with HTTP 500, whatever the rates', async () => {
+    // Prepare
+    const down = uniqueName('faults-unavailable');
+    const up = uniqueName('faults-available');
+    await createTestApplication(msf.client, down);
+    await createTestApplication(msf.client, up);
+    msf.emulator.setFaults({ unavailableApplications: [down] });
+
+    // Act
+    const failed = await catchError(msf.noRetryClient.send(new DescribeApplicationCommand({ ApplicationName: down })));
+    const described = await msf.noRetryClient.send(new DescribeApplicationCommand({ ApplicationName: up }));
+
+    // Assess
+    expect(failed.name).toBe('ServiceUnavailableException');
+    expect(failed.$metadata?.httpStatusCode).toBe(500);
+    expect(described.ApplicationDetail?.ApplicationName).toBe(up);
+  });
+
   it('never injects a conflict into other operations', async () => {
     // Prepare
     msf.emulator.setFaults({ conflictRate: 1 });

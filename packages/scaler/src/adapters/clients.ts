@@ -3,11 +3,14 @@ import { KinesisAnalyticsV2Client } from '@aws-sdk/client-kinesis-analytics-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Defaults } from '../constants';
 import { readNumber } from './readNumber';
+import { createRetryStrategy, type ThrottleCounter } from './retryStrategy';
 
 /** The AWS clients a run uses. */
 interface ScalerClients {
   readonly dynamodb: DynamoDBDocumentClient;
   readonly msf: KinesisAnalyticsV2Client;
+  /** Throttling responses the clients met, for the run to slow down; absent: never slows down. */
+  readonly throttles?: ThrottleCounter;
 }
 
 /** Clients built by {@link createScalerClients}: the run's, the low-level DynamoDB one, and their sockets. */
@@ -30,6 +33,8 @@ interface ScalerClientOptions {
   readonly connectionTimeoutMs?: number;
   /** Longest wait for a response, per attempt; a timed-out attempt is retried like a 5xx. @default 10000 */
   readonly requestTimeoutMs?: number;
+  /** Random source of the retries' backoff jitter (tests pass `() => 0` to retry at once). @default Math.random */
+  readonly retryRandom?: () => number;
   /** @default - `AWS_REGION` / the shared config */
   readonly region?: string;
   /** @default - the default credential chain */
@@ -51,10 +56,18 @@ interface ScalerClientOptions {
  * const clients = createScalerClients();
  */
 function createScalerClients(options: ScalerClientOptions = {}): OwnedScalerClients {
-  // Standard retry mode backs off with jitter; throttling errors and timeouts are retried too.
+  const maxAttempts = options.maxAttempts ?? Defaults.MAX_ATTEMPTS;
+  const throttles = { count: 0 };
   const common = {
-    maxAttempts: options.maxAttempts ?? Defaults.MAX_ATTEMPTS,
-    retryMode: 'standard',
+    maxAttempts,
+    // Every call gets its attempts, whatever the others did: no shared retry quota to run dry.
+    retryStrategy: createRetryStrategy({
+      maxAttempts,
+      ...(options.retryRandom === undefined ? {} : { random: options.retryRandom }),
+      onThrottle: () => {
+        throttles.count += 1;
+      },
+    }),
     // Every call is bounded, and the agent opens as many sockets as rows may run at once
     // (Node's SDK handler allows 50 by default, below our highest concurrency).
     requestHandler: {
@@ -82,6 +95,7 @@ function createScalerClients(options: ScalerClientOptions = {}): OwnedScalerClie
     // No attribute value may fail the Scan: numbers are read one by one, never thrown on.
     dynamodb: DynamoDBDocumentClient.from(dynamodbClient, { unmarshallOptions: { wrapNumbers: readNumber } }),
     msf,
+    throttles,
     destroy: () => {
       // The document client's destroy is a no-op: the clients it wraps own the sockets.
       dynamodbClient.destroy();

@@ -1,8 +1,9 @@
 import { rowIdOf } from '@msf-scaler/schema';
 import type { ApplicationsPort } from '../adapters/msfApplications';
+import type { ThrottleCounter } from '../adapters/retryStrategy';
 import { Defaults } from '../constants';
 import { OUTCOMES, Outcome } from '../core/outcome';
-import { mapWithConcurrency } from './mapWithConcurrency';
+import { createAdaptiveLimit, mapAdaptive } from './adaptiveConcurrency';
 import { reconcileRow } from './reconcileRow';
 import { runOrder } from './runOrder';
 import type { RowOutcome, RunSummary } from './types';
@@ -16,8 +17,10 @@ interface ReconcileOptions {
   readonly instant: Date;
   /** Same decisions, no UpdateApplication. @default false */
   readonly dryRun?: boolean;
-  /** Rows processed at once. @default 8 */
+  /** Most rows in flight at once; the run starts at 8 (or this, if lower) and adapts. @default 32 */
   readonly concurrency?: number;
+  /** Throttling responses met by the clients: a row that sees the count rise halves the concurrency. */
+  readonly throttles?: ThrottleCounter;
   /** Table name, for the summary. */
   readonly table: string;
   /** Called once per row as soon as its outcome is known (for logs and progress). */
@@ -56,9 +59,13 @@ async function reconcile(options: ReconcileOptions): Promise<RunSummary> {
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   let longestRowMs = 0;
   const order = runOrder(options.items.length, options.instant);
-  const visited = await mapWithConcurrency(order, options.concurrency ?? Defaults.CONCURRENCY, async (position) => {
+  const max = options.concurrency ?? Defaults.CONCURRENCY;
+  const limit = createAdaptiveLimit({ initial: Math.min(Defaults.INITIAL_CONCURRENCY, max), max });
+  const throttleCount = (): number => options.throttles?.count ?? 0;
+  const { results: visited, peakInFlight } = await mapAdaptive(order, limit, async (position) => {
     const item = options.items[position];
     const started = clock();
+    const throttlesBefore = throttleCount();
     let outcome: RowOutcome;
     if (started + longestRowMs >= deadline) {
       outcome = { rowId: rowIdOf(item, position), outcome: Outcome.DEFERRED, reason: DEFERRED_REASON, warnings: [] };
@@ -67,7 +74,7 @@ async function reconcile(options: ReconcileOptions): Promise<RunSummary> {
       longestRowMs = Math.max(longestRowMs, clock() - started);
     }
     options.onOutcome?.(outcome);
-    return outcome;
+    return { value: outcome, throttled: throttleCount() > throttlesBefore };
   });
   // Back to scan order, whatever order the rows were visited in.
   const outcomes = new Array<RowOutcome>(visited.length);
@@ -80,6 +87,7 @@ async function reconcile(options: ReconcileOptions): Promise<RunSummary> {
     dryRun,
     total: outcomes.length,
     counts: countOutcomes(outcomes),
+    peakConcurrency: peakInFlight,
     outcomes,
   };
 }

@@ -33,6 +33,7 @@ async function runScaler(options: RunScalerOptions): Promise<RunSummary> {
   return reconcile({
     items,
     applications: createMsfApplications(options.clients.msf),
+    ...(options.clients.throttles === undefined ? {} : { throttles: options.clients.throttles }),
     instant: options.instant,
     table: options.table,
     ...(options.dryRun !== undefined ? { dryRun: options.dryRun } : {}),

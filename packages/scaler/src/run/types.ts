@@ -34,6 +34,8 @@ interface RunSummary {
   readonly dryRun: boolean;
   readonly total: number;
   readonly counts: Readonly<Record<Outcome, number>>;
+  /** Most rows the run had in flight at once (it adapts to throttling, up to its maximum). */
+  readonly peakConcurrency: number;
   /** One per row, in scan order. */
   readonly outcomes: readonly RowOutcome[];
 }

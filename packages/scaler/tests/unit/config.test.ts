@@ -29,10 +29,10 @@ describe('Function: parseInstant', () => {
 });
 
 describe('Function: resolveConcurrency', () => {
-  it('defaults to 8 when SCALER_CONCURRENCY is missing or blank', () => {
+  it('defaults to 32 when SCALER_CONCURRENCY is missing or blank', () => {
     // Act & Assess
-    expect(resolveConcurrency({})).toBe(8);
-    expect(resolveConcurrency({ SCALER_CONCURRENCY: '  ' })).toBe(8);
+    expect(resolveConcurrency({})).toBe(32);
+    expect(resolveConcurrency({ SCALER_CONCURRENCY: '  ' })).toBe(32);
   });
 
   it.each(['0', '65', '2.5', 'many', '-1'])('rejects %p and names the variable', (value) => {

@@ -14,7 +14,15 @@ const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
 function aSummary(outcomes: readonly RowOutcome[]): RunSummary {
   const counts = Object.fromEntries(Object.values(Outcome).map((outcome) => [outcome, 0])) as Record<Outcome, number>;
   for (const { outcome } of outcomes) counts[outcome] += 1;
-  return { table: 't', at: '2026-11-27T10:00:00.000Z', dryRun: false, total: outcomes.length, counts, outcomes };
+  return {
+    table: 't',
+    at: '2026-11-27T10:00:00.000Z',
+    dryRun: false,
+    total: outcomes.length,
+    peakConcurrency: 1,
+    counts,
+    outcomes,
+  };
 }
 
 function anOutcome(overrides: Partial<RowOutcome> = {}): RowOutcome {
