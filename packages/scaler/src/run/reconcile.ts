@@ -61,7 +61,9 @@ async function reconcile(options: ReconcileOptions): Promise<RunSummary> {
   const order = runOrder(options.items.length, options.instant);
   const max = options.concurrency ?? Defaults.CONCURRENCY;
   const limit = createAdaptiveLimit({ initial: Math.min(Defaults.INITIAL_CONCURRENCY, max), max });
-  const throttleCount = (): number => options.throttles?.count ?? 0;
+  function throttleCount(): number {
+    return options.throttles?.count ?? 0;
+  }
   const { results: visited, peakInFlight } = await mapAdaptive(order, limit, async (position) => {
     const item = options.items[position];
     const started = clock();
