@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -32,6 +32,30 @@ function checkAlarmTopicProps(props: AlarmTopicProps): readonly ConfigProblem[] 
   return problem === undefined ? [] : [{ setting: 'alarmEmail', problem }];
 }
 
+/** The service that calls SNS and KMS when an alarm of this account notifies the topic. */
+const CLOUDWATCH_SERVICE_PRINCIPAL = 'cloudwatch.amazonaws.com';
+
+/**
+ * The conditions under which {@link CLOUDWATCH_SERVICE_PRINCIPAL} may publish to the topic and
+ * use its key: the call is made for an alarm of this account and region
+ * (`aws:SourceAccount`, and `aws:SourceArn` like `arn:<partition>:cloudwatch:<region>:<account>:alarm:*`),
+ * so no other account's alarm can send to the topic through CloudWatch (confused deputy).
+ */
+function ownAlarmsConditions(scope: Construct): Record<string, Record<string, string>> {
+  const stack = Stack.of(scope);
+  return {
+    StringEquals: { 'aws:SourceAccount': stack.account },
+    ArnLike: {
+      'aws:SourceArn': stack.formatArn({
+        service: 'cloudwatch',
+        resource: 'alarm',
+        resourceName: '*',
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }),
+    },
+  };
+}
+
 /**
  * The SNS topic every scaler alarm notifies. It always exists, so alarms always have a
  * target; the e-mail subscription is optional.
@@ -39,6 +63,13 @@ function checkAlarmTopicProps(props: AlarmTopicProps): readonly ConfigProblem[] 
  * The topic is encrypted with a customer-managed KMS key (rotated yearly) because CloudWatch
  * alarms cannot publish to a topic encrypted with the AWS managed key `alias/aws/sns`: its key
  * policy cannot be changed to let `cloudwatch.amazonaws.com` use it. Publishing requires TLS.
+ *
+ * An alarm needs two grants to notify the topic, both for `cloudwatch.amazonaws.com` and both
+ * limited to this account's alarms in this region: the key policy lets it use the key
+ * (`kms:Decrypt`, `kms:GenerateDataKey*`), and the topic policy lets it `sns:Publish`. The
+ * second one is needed because the topic policy that `enforceSSL` creates (a Deny of publishing
+ * without TLS) replaces SNS's default policy: without an Allow, the alarm's notification fails
+ * with "no resource-based policy allows the SNS:Publish action" and nobody hears of it.
  *
  * @throws {ScalerConfigError} when `alarmEmail` does not look like an e-mail address
  *
@@ -65,10 +96,11 @@ class AlarmTopic extends Construct {
     this.key.addToResourcePolicy(
       new PolicyStatement({
         sid: 'AllowCloudWatchAlarmsToPublishToTheTopic',
-        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        principals: [new ServicePrincipal(CLOUDWATCH_SERVICE_PRINCIPAL)],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         // In a key policy, "*" is this key.
         resources: ['*'],
+        conditions: ownAlarmsConditions(this),
       }),
     );
 
@@ -77,6 +109,15 @@ class AlarmTopic extends Construct {
       masterKey: this.key,
       enforceSSL: true,
     });
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsToPublish',
+        principals: [new ServicePrincipal(CLOUDWATCH_SERVICE_PRINCIPAL)],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: ownAlarmsConditions(this),
+      }),
+    );
     if (props.alarmEmail !== undefined) {
       this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
     }

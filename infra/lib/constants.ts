@@ -21,6 +21,12 @@ const METRICS_NAMESPACE: string = Defaults.METRICS_NAMESPACE;
 const FAILING_ROW_METRICS: readonly string[] = [...FAILING_OUTCOMES].map((outcome) => OUTCOME_METRIC[outcome]);
 
 /**
+ * The per-run EMF metric (unit Count) with the rows a run did not reach before its deadline
+ * (outcome `deferred`); the next run starts with them. Emitted on every run, zeros included.
+ */
+const DEFERRED_ROWS_METRIC: string = OUTCOME_METRIC.deferred;
+
+/**
  * The per-run EMF metric with the number of rows a run read. Every run that completes emits
  * exactly one data point, an empty table included (value 0), so its SampleCount counts the
  * completed runs: the `ScalerNotRunning` alarm's heartbeat.
@@ -52,6 +58,7 @@ export {
   DEFAULT_HEARTBEAT_HOURS,
   DEFAULT_SCHEDULE,
   DEFAULT_TABLE_NAME,
+  DEFERRED_ROWS_METRIC,
   FAILING_ROW_METRICS,
   MAX_HEARTBEAT_HOURS,
   METRICS_NAMESPACE,

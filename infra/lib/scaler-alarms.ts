@@ -15,6 +15,7 @@ import { Construct } from 'constructs';
 import {
   DEFAULT_HEARTBEAT_HOURS,
   DEFAULT_SCHEDULE,
+  DEFERRED_ROWS_METRIC,
   FAILING_ROW_METRICS,
   MAX_HEARTBEAT_HOURS,
   RUNS_METRIC,
@@ -40,7 +41,8 @@ interface ScalerAlarmsProps {
    */
   readonly heartbeatHours?: number;
   /**
-   * The scaler's EventBridge schedule expression, checked against `heartbeatHours`.
+   * The scaler's EventBridge schedule expression: checked against `heartbeatHours`, and the
+   * period of `RowsDeferred` is one run of it ({@link runPeriodOf}).
    *
    * @default 'cron(0 * * * ? *)'
    */
@@ -155,6 +157,39 @@ function checkScalerAlarmsProps(
 const PERIOD = Duration.minutes(5);
 // The heartbeat counts completed runs per hour, the unit of heartbeatHours.
 const HEARTBEAT_PERIOD = Duration.hours(1);
+// The longest period of an alarm that follows the runs (see runPeriodOf).
+const MAX_RUN_PERIOD_MINUTES = 24 * 60;
+// RowsDeferred goes off when this many consecutive run periods had deferred rows: one deferred
+// run is expected to catch up (its deferred rows come first in the next run), two in a row is
+// a run that cannot get through the table in time.
+const DEFERRED_RUNS_TO_ALARM = 2;
+
+/**
+ * The period of an alarm that looks at the runs one by one: the time between two runs of
+ * `schedule`, so each period holds one run's data point and consecutive periods are
+ * consecutive runs. It is the longest gap `longestRunGap` reads from the schedule: exact for
+ * every `rate(...)` and for a `cron(...)` with even gaps (`cron(0 * * * ? *)`: 1 hour); for
+ * uneven gaps (`cron(0 8-17 * * ? *)`: 15 hours) every period still holds at least one run.
+ * One day when the gap is longer than a day, when the schedule skips days (weekdays only), or
+ * when the gap cannot be told (`L`, `W`, `#`, a year): then consecutive periods are consecutive
+ * days. Two periods stay within CloudWatch's evaluation limits (1 day below a 1-hour period,
+ * 7 days from 1 hour on).
+ *
+ * @param schedule - an expression `describeScheduleProblem` accepts
+ *
+ * @example
+ * ```ts
+ * runPeriodOf('cron(0 * * * ? *)').toMinutes(); // 60
+ * runPeriodOf('rate(15 minutes)').toMinutes(); // 15
+ * runPeriodOf('cron(0 8 ? * MON-FRI *)').toMinutes(); // 1440
+ * ```
+ */
+function runPeriodOf(schedule: string): Duration {
+  const gap = longestRunGap(schedule);
+  return gap?.kind === 'minutes' && gap.minutes <= MAX_RUN_PERIOD_MINUTES
+    ? Duration.minutes(gap.minutes)
+    : Duration.minutes(MAX_RUN_PERIOD_MINUTES);
+}
 
 /**
  * An alarm on an event that should not happen: `>= 1` in one period, missing data not
@@ -186,6 +221,11 @@ function eventAlarm(
  *   reserved execution;
  * - `DeadLetterQueueMessages`: EventBridge could not deliver a scheduled event at all.
  *
+ * `RowsDeferred` goes off when rows stay deferred: the Maximum of `RowsDeferred` (rows a run
+ * did not reach before its deadline) is above 0 in 2 consecutive periods of one run each
+ * ({@link runPeriodOf} the schedule). A single deferred run is not alarmed: its deferred rows
+ * come first in the next run.
+ *
  * Missing data is NOT breaching for all of them: between runs, and for an idle empty queue,
  * CloudWatch has no data points, and that is the healthy state.
  *
@@ -214,6 +254,7 @@ function eventAlarm(
 class ScalerAlarms extends Construct {
   public readonly functionErrors: Alarm;
   public readonly scalingErrors: Alarm;
+  public readonly rowsDeferred: Alarm;
   public readonly functionThrottles: Alarm;
   public readonly deadLetterQueueMessages: Alarm;
   /** The heartbeat; `undefined` when `heartbeatHours` is 0. */
@@ -226,6 +267,7 @@ class ScalerAlarms extends Construct {
     throwOnProblems(checkScalerAlarmsProps(props));
 
     const heartbeatHours = props.heartbeatHours ?? DEFAULT_HEARTBEAT_HOURS;
+    const runPeriod = runPeriodOf(props.schedule ?? DEFAULT_SCHEDULE);
 
     const { topic } = props;
     // One variable per failing-row metric, named after it: RowsErrored -> rowsErrored.
@@ -258,6 +300,22 @@ class ScalerAlarms extends Construct {
       }),
       topic,
     });
+    this.rowsDeferred = new Alarm(this, 'RowsDeferred', {
+      alarmDescription:
+        `Rows stayed deferred: ${DEFERRED_ROWS_METRIC} was above 0 in ${DEFERRED_RUNS_TO_ALARM} consecutive runs, ` +
+        'so runs reach their deadline before every MSF application is reconciled, and some stay at the KPU they ' +
+        'have. Compare the function duration with its timeout on the dashboard; the function log names the ' +
+        'deferred rows and shows slow or throttled Describe/UpdateApplication calls.',
+      // Maximum: the most rows one run left behind in the period (Sum would add up runs).
+      metric: scalerMetric(DEFERRED_ROWS_METRIC, { period: runPeriod, statistic: Stats.MAXIMUM }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: DEFERRED_RUNS_TO_ALARM,
+      datapointsToAlarm: DEFERRED_RUNS_TO_ALARM,
+      // A period without a run is no news about deferred rows.
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    this.rowsDeferred.addAlarmAction(new SnsAction(topic));
     this.functionThrottles = eventAlarm(this, 'FunctionThrottles', {
       description:
         'A scaler invocation was throttled: it came while another run held the single reserved execution ' +
@@ -295,6 +353,7 @@ class ScalerAlarms extends Construct {
     this.alarms = [
       this.functionErrors,
       this.scalingErrors,
+      this.rowsDeferred,
       this.functionThrottles,
       this.deadLetterQueueMessages,
       ...(this.scalerNotRunning === undefined ? [] : [this.scalerNotRunning]),
@@ -303,4 +362,11 @@ class ScalerAlarms extends Construct {
 }
 
 export type { HeartbeatMismatch, ScalerAlarmsProps };
-export { checkScalerAlarmsProps, describeHeartbeatHoursProblem, findHeartbeatMismatch, heartbeatFix, ScalerAlarms };
+export {
+  checkScalerAlarmsProps,
+  describeHeartbeatHoursProblem,
+  findHeartbeatMismatch,
+  heartbeatFix,
+  runPeriodOf,
+  ScalerAlarms,
+};

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { EnvVar } from '@msf-scaler/scaler';
+import { Defaults, EnvVar, ScalerBundle } from '@msf-scaler/scaler';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -23,19 +23,28 @@ const SCALER_HANDLER = 'handler' satisfies keyof typeof import('@msf-scaler/scal
 const SCALER_RUNTIME = Runtime.NODEJS_22_X;
 
 /**
- * Lambda timeout of the scaler; the dashboard draws it on the duration graph.
- *
- * A run is a Scan plus Describe/Update per application, `Defaults.CONCURRENCY` (8) at a time:
- * seconds for 100 applications (the default MSF quota per region). Five minutes leave room
- * for SDK retries with backoff on throttling while staying far below the hourly period, so a
- * run always ends before the next one starts.
+ * Lambda timeout of the scaler (`Defaults.LAMBDA_TIMEOUT_SECONDS`, 5 minutes, owned by the
+ * scaler, whose handler keeps its deadline margin from it); the dashboard draws it on the
+ * duration graph. Measured with `pnpm bench`: 1,000 applications at 100 ms per MSF call take
+ * about 8 s, so the timeout leaves room for tens of thousands of rows, for retries with backoff
+ * under throttling, and stays far below the hourly period: a run always ends before the next.
  */
-const SCALER_TIMEOUT: Duration = Duration.minutes(5);
+const SCALER_TIMEOUT: Duration = Duration.seconds(Defaults.LAMBDA_TIMEOUT_SECONDS);
 
 /**
- * The esbuild settings of the scaler bundle: the one place they are written down. The stack
- * passes them to `NodejsFunction` and `infra/tests/bundle.test.ts` builds the real bundle
- * with exactly these settings, so the size it prints is the size that ships.
+ * Lambda memory of the scaler, in MB; memory also buys CPU (Lambda allots CPU in proportion).
+ * Sized from `pnpm bench:memory`: one run over 10,000 rows (half of them malformed, some
+ * carrying 20 KB values) peaks at about 140-150 MB of RSS in the bundled handler, so 512 MB keeps
+ * more than 3x headroom for larger tables, and about a third of a vCPU keeps such a run well
+ * inside the timeout. 24 runs a day cost next to nothing.
+ */
+const SCALER_MEMORY_MB = 512;
+
+/**
+ * The CDK bundling options of the scaler, made from the scaler's `ScalerBundle` (where the
+ * esbuild settings are written down once). The stack passes them to `NodejsFunction` and
+ * `infra/tests/bundle.test.ts` builds the real bundle with exactly these settings, so the size
+ * it prints is the size that ships.
  *
  * @example
  * ```ts
@@ -45,18 +54,14 @@ const SCALER_TIMEOUT: Duration = Duration.minutes(5);
 const ScalerBundling: BundlingOptions = {
   // Local esbuild from the workspace root (run through `pnpm exec`); never Docker.
   forceDockerBundling: false,
-  minify: true,
+  // The rest is the scaler's own `ScalerBundle`, which `pnpm bench:memory` builds from too.
+  minify: ScalerBundle.minify,
   // Needs NODE_OPTIONS=--enable-source-maps (set below) to map stack traces to TypeScript.
-  sourceMap: true,
-  target: 'node22',
-  format: OutputFormat.CJS,
-  // Prefer the ESM builds of dependencies: esbuild can tree-shake them (smaller bundle,
-  // faster cold start), which the CommonJS builds defeat.
-  mainFields: ['module', 'main'],
-  // Bundle the AWS SDK v3 too instead of using the copy in the Lambda runtime: the
-  // scaler is tested against the SDK versions pinned in the lockfile, and the runtime's
-  // copy changes under us whenever AWS updates it.
-  externalModules: [],
+  sourceMap: ScalerBundle.sourcemap,
+  target: ScalerBundle.target,
+  format: ScalerBundle.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
+  mainFields: [...ScalerBundle.mainFields],
+  externalModules: [...ScalerBundle.external],
 };
 
 /** Props of {@link ScalerFunction}. */
@@ -116,9 +121,7 @@ class ScalerFunction extends Construct {
       depsLockFilePath: path.join(REPO_ROOT, 'pnpm-lock.yaml'),
       runtime: SCALER_RUNTIME,
       architecture: Architecture.ARM_64,
-      // Memory also buys CPU: 512 MB keeps the cold start of a bundle with the SDK short, and
-      // 24 runs a day cost next to nothing.
-      memorySize: 512,
+      memorySize: SCALER_MEMORY_MB,
       timeout: SCALER_TIMEOUT,
       // One run at a time: two overlapping runs would race on the same applications.
       reservedConcurrentExecutions: 1,
@@ -148,4 +151,13 @@ class ScalerFunction extends Construct {
 }
 
 export type { ScalerFunctionProps };
-export { REPO_ROOT, SCALER_ENTRY, SCALER_HANDLER, SCALER_RUNTIME, SCALER_TIMEOUT, ScalerBundling, ScalerFunction };
+export {
+  REPO_ROOT,
+  SCALER_ENTRY,
+  SCALER_HANDLER,
+  SCALER_MEMORY_MB,
+  SCALER_RUNTIME,
+  SCALER_TIMEOUT,
+  ScalerBundling,
+  ScalerFunction,
+};

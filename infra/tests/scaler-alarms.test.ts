@@ -7,6 +7,7 @@ import {
   describeHeartbeatHoursProblem,
   findHeartbeatMismatch,
   heartbeatFix,
+  runPeriodOf,
   ScalerAlarms,
   type ScalerAlarmsProps,
 } from '../lib/scaler-alarms';
@@ -177,5 +178,39 @@ describe('Function: findHeartbeatMismatch', () => {
     // Assess
     expect(mismatch).toStrictEqual({ problem: expect.stringContaining(text), smallestFit });
     expect(mismatch?.problem.startsWith(`schedule "${schedule}" `)).toBe(true);
+  });
+});
+
+describe('Function: runPeriodOf', () => {
+  it.each([
+    ['rate(1 minute)', 1],
+    ['rate(15 minutes)', 15],
+    ['cron(0 * * * ? *)', 60],
+    ['cron(0/20 * * * ? *)', 20],
+    ['cron(0 8,20 * * ? *)', 12 * 60],
+    // Uneven gaps: the longest, so every period holds a run.
+    ['cron(0 8-17 * * ? *)', 15 * 60],
+    ['cron(0 8 * * ? *)', 24 * 60],
+    ['rate(1 day)', 24 * 60],
+  ])('gives %s a period of %s minutes, the time between two runs', (schedule, minutes) => {
+    // Prepare
+    // Act
+    const period = runPeriodOf(schedule);
+
+    // Assess
+    expect(period.toMinutes()).toBe(minutes);
+  });
+
+  it.each([
+    ['rate(2 days)', 'runs less often than daily'],
+    ['cron(0 8 ? * MON-FRI *)', 'skips days'],
+    ['cron(0 8 L * ? *)', 'has gaps that cannot be told'],
+  ])('gives %s a period of one day: it %s', (schedule) => {
+    // Prepare
+    // Act
+    const period = runPeriodOf(schedule);
+
+    // Assess
+    expect(period.toMinutes()).toBe(24 * 60);
   });
 });

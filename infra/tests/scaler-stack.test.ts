@@ -4,7 +4,9 @@ import type { App } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { SCALER_MEMORY_MB } from '../lib/scaler-function';
 import type { ScalerStackProps } from '../lib/scaler-stack';
+import { walkAlarmDelivery } from './helpers/alarm-delivery';
 import { dashboardBody, dashboardWidget, dashboardWidgets } from './helpers/dashboard';
 import {
   configErrorOf,
@@ -126,6 +128,36 @@ function commonAlarmProperties(template: Template): Record<string, unknown> {
     TreatMissingData: 'notBreaching',
     AlarmActions: [ref(template, 'AWS::SNS::Topic')],
   };
+}
+
+/** The conditions of both CloudWatch grants: this account's alarms, in this region. */
+const OWN_ALARMS_CONDITION = {
+  StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+  ArnLike: {
+    'aws:SourceArn': {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':cloudwatch:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          ':alarm:*',
+        ],
+      ],
+    },
+  },
+} as const;
+
+/** The JSON of `template` with the policy statement `sid` taken out of every policy. */
+function templateWithout(template: Template, sid: string): unknown {
+  return JSON.parse(JSON.stringify(template.toJSON()), (key: string, value: unknown) =>
+    key === 'Statement' && Array.isArray(value)
+      ? value.filter((statement: { Sid?: unknown }) => statement.Sid !== sid)
+      : value,
+  );
 }
 
 /** A metric line of a dashboard body up to its dimensions, as `["ns","name","dim","value"`. */
@@ -253,6 +285,7 @@ describe('Stack: ScalerStack', () => {
       'AWS::CloudWatch::Alarm',
       'AWS::CloudWatch::Alarm',
       'AWS::CloudWatch::Alarm',
+      'AWS::CloudWatch::Alarm',
       'AWS::CloudWatch::Dashboard',
       'AWS::DynamoDB::Table',
       'AWS::Events::Rule',
@@ -364,18 +397,22 @@ describe('Construct: ScheduleTable', () => {
 });
 
 describe('Construct: ScalerFunction', () => {
-  it('runs the handler on Node.js 22, ARM, 512 MB, 5 minutes, one execution at a time', () => {
+  it('runs the handler on Node.js 22, ARM, SCALER_MEMORY_MB of memory, 5 minutes, one execution at a time', () => {
     // Prepare
     // Act
     const template = synthTemplate(Config.DEFAULTS);
 
     // Assess
+    // A size Lambda accepts: whole megabytes from 128 to 10,240.
+    expect(Number.isInteger(SCALER_MEMORY_MB)).toBe(true);
+    expect(SCALER_MEMORY_MB).toBeGreaterThanOrEqual(128);
+    expect(SCALER_MEMORY_MB).toBeLessThanOrEqual(10_240);
     template.resourceCountIs('AWS::Lambda::Function', 1);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'index.handler',
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
-      MemorySize: 512,
+      MemorySize: SCALER_MEMORY_MB,
       Timeout: 300,
       ReservedConcurrentExecutions: 1,
       Role: getAtt(template, 'AWS::IAM::Role', 'Arn'),
@@ -663,7 +700,7 @@ describe('Construct: AlarmTopic', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  it('lets CloudWatch use the key, which alarms need to publish to an encrypted topic', () => {
+  it("lets this account's CloudWatch alarms use the key, which they need to publish to an encrypted topic", () => {
     // Prepare
     // Act
     const template = synthTemplate(Config.DEFAULTS);
@@ -678,32 +715,85 @@ describe('Construct: AlarmTopic', () => {
             Principal: { Service: 'cloudwatch.amazonaws.com' },
             Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
             Resource: '*',
+            Condition: OWN_ALARMS_CONDITION,
           },
         ]),
       },
     });
   });
 
-  it('refuses publishing without TLS', () => {
+  it("lets only this account's CloudWatch alarms publish, and only over TLS", () => {
     // Prepare
     // Act
     const template = synthTemplate(Config.DEFAULTS);
 
     // Assess
+    const topic = ref(template, 'AWS::SNS::Topic');
+    template.resourceCountIs('AWS::SNS::TopicPolicy', 1);
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      Topics: [ref(template, 'AWS::SNS::Topic')],
-      PolicyDocument: {
+      Topics: [topic],
+      PolicyDocument: Match.exact({
+        Version: '2012-10-17',
         Statement: [
           {
+            Sid: 'AllowPublishThroughSSLOnly',
             Effect: 'Deny',
             Action: 'sns:Publish',
             Principal: '*',
             Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-            Resource: ref(template, 'AWS::SNS::Topic'),
+            Resource: topic,
+          },
+          {
+            Sid: 'AllowCloudWatchAlarmsToPublish',
+            Effect: 'Allow',
+            Action: 'sns:Publish',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Condition: OWN_ALARMS_CONDITION,
+            Resource: topic,
           },
         ],
-      },
+      }),
     });
+  });
+
+  it.each(Object.entries(Config))(
+    'lets every alarm action reach its topic through the topic and key policies with the %s configuration',
+    (_name, props) => {
+      // Prepare
+      const template = synthTemplate(props);
+
+      // Act
+      const report = walkAlarmDelivery(template.toJSON());
+
+      // Assess
+      const alarmCount = Object.keys(template.findResources('AWS::CloudWatch::Alarm')).length;
+      expect(alarmCount).toBeGreaterThanOrEqual(5);
+      expect(report.actions).toHaveLength(alarmCount);
+      expect(report.problems).toStrictEqual([]);
+    },
+  );
+
+  it('has the delivery walker report every alarm once the Allow or the key statement is gone', () => {
+    // Prepare
+    const template = synthTemplate(Config.DEFAULTS);
+    const alarmCount = Object.keys(template.findResources('AWS::CloudWatch::Alarm')).length;
+    const withoutAllow = templateWithout(template, 'AllowCloudWatchAlarmsToPublish');
+    const withoutKeyStatement = templateWithout(template, 'AllowCloudWatchAlarmsToPublishToTheTopic');
+
+    // Act
+    const allowProblems = walkAlarmDelivery(withoutAllow).problems;
+    const keyProblems = walkAlarmDelivery(withoutKeyStatement).problems;
+
+    // Assess
+    expect(allowProblems).toHaveLength(alarmCount);
+    expect(allowProblems).toStrictEqual(
+      Array(alarmCount).fill(expect.stringMatching(/the topic policy of AlarmTopic\w+ has no Allow of sns:Publish/)),
+    );
+    // Two calls per alarm: kms:Decrypt and kms:GenerateDataKey.
+    expect(keyProblems).toHaveLength(2 * alarmCount);
+    expect(keyProblems).toStrictEqual(
+      Array(2 * alarmCount).fill(expect.stringMatching(/the key policy of AlarmTopicKey\w+ .* has no Allow of kms:/)),
+    );
   });
 
   it('subscribes nobody without an alarm e-mail', () => {
@@ -731,13 +821,13 @@ describe('Construct: AlarmTopic', () => {
 });
 
 describe('Construct: ScalerAlarms', () => {
-  it('creates five alarms, each notifying the alarm topic', () => {
+  it('creates six alarms, each notifying the alarm topic', () => {
     // Prepare
     // Act
     const template = synthTemplate(Config.DEFAULTS);
 
     // Assess
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 5);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
     template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [ref(template, 'AWS::SNS::Topic')] });
     for (const name of EVENT_ALARMS) {
       expect(alarmProperties(template, name)).toMatchObject(commonAlarmProperties(template));
@@ -822,6 +912,41 @@ describe('Construct: ScalerAlarms', () => {
     });
   });
 
+  it.each([
+    ['DEFAULTS', 'hourly', 3600],
+    ['CUSTOM', 'every 30 minutes', 1800],
+    ['IMPORTED', 'every 15 minutes', 900],
+    ['DAILY', 'daily', 86400],
+    ['NO_HEARTBEAT', 'on weekdays (skipping days: daily periods)', 86400],
+  ] as const)(
+    'alarms when rows stay deferred in 2 consecutive runs with the %s configuration, run %s',
+    (name, _runs, period) => {
+      // Prepare
+      // Act
+      const template = synthTemplate(Config[name]);
+
+      // Assess
+      const properties = alarmProperties(template, 'RowsDeferred');
+      expect(properties).toStrictEqual({
+        AlarmDescription: expect.stringMatching(
+          /^Rows stayed deferred: RowsDeferred was above 0 in 2 consecutive runs/,
+        ),
+        Namespace: 'MsfScheduledScaler',
+        MetricName: OUTCOME_METRIC.deferred,
+        Dimensions: [{ Name: 'service', Value: 'msf-scheduled-scaler' }],
+        Statistic: 'Maximum',
+        Period: period,
+        EvaluationPeriods: 2,
+        DatapointsToAlarm: 2,
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [ref(template, 'AWS::SNS::Topic')],
+      });
+      expect(OUTCOME_METRIC.deferred).toBe('RowsDeferred');
+    },
+  );
+
   it('alarms when no run completed for 2 hours by default, missing data breaching', () => {
     // Prepare
     // Act
@@ -848,7 +973,7 @@ describe('Construct: ScalerAlarms', () => {
     const template = synthTemplate(Config.NO_HEARTBEAT);
 
     // Assess
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 4);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 5);
     expect(() => alarmProperties(template, 'ScalerNotRunning')).toThrow(/no alarm ScalerNotRunning/);
   });
 
@@ -953,7 +1078,7 @@ describe('Construct: ScalerDashboard', () => {
     // Assess
     const alarmArns = Object.keys(template.findResources('AWS::CloudWatch::Alarm')).map((id) => `\${${id}.Arn}`);
     const alarmWidget = dashboardWidget(template, 'alarm');
-    expect(alarmArns).toHaveLength(5);
+    expect(alarmArns).toHaveLength(6);
     expect(alarmWidget.properties.alarms).toStrictEqual(expect.arrayContaining(alarmArns));
     expect(alarmWidget.properties.alarms).toHaveLength(alarmArns.length);
   });
