@@ -1,16 +1,22 @@
 import { type CliStreams, ExitCode, runProgram, wholeNumberArg } from '@msf-scaler/commons';
 import { Defaults, EnvVar } from '@msf-scaler/scaler';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { LocalDefaults } from '../constants';
 import { ExamplesFileError, LocalStackError } from '../errors';
 import { type LocalStack, startLocalStack } from '../localStack';
 import { seedExamples } from '../seed';
+import { type EnvFileSystem, envFileArg, NodeEnvFileSystem, writeEnvFileAtomically } from './envFile';
 import { exitCodeFor, type LocalEnding } from './exitCode';
 
 /** Where `pnpm local` reads and writes, and how it waits: injected so tests run it in-process. */
 interface LocalIo extends CliStreams {
-  /** Resolves with the signal's name once the user asks to stop (SIGINT, SIGTERM). */
+  /**
+   * Resolves with the reason once the stack must stop: the signal's name (SIGINT, SIGTERM,
+   * SIGHUP), or why the process that launched it is gone.
+   */
   readonly waitForStop: () => Promise<string>;
+  /** The file system behind `--write-env`. @default NodeEnvFileSystem */
+  readonly files?: EnvFileSystem;
 }
 
 /** The validated flags of `pnpm local`. */
@@ -20,13 +26,16 @@ interface LocalRequest {
   readonly transitionMs: number;
   readonly seed: boolean;
   readonly table: string;
+  /** Absolute path of `--write-env`, when given. */
+  readonly envFile?: string;
 }
 
 function buildProgram(io: LocalIo, onRequest: (request: LocalRequest) => void): Command {
   const program = new Command('pnpm local')
     .description(
       'Run the local world in the foreground: dynalite (DynamoDB) and the MSF emulator on 127.0.0.1, no AWS account. ' +
-        'Prints the environment variables that point the scaler, its CLI and the AWS CLI at them (stdout), then runs until Ctrl+C.',
+        'Prints the environment variables that point the scaler, its CLI and the AWS CLI at them (stdout), then runs until ' +
+        'Ctrl+C, SIGTERM or SIGHUP (exit 0), or until the process that started it (pnpm, a script) exits.',
     )
     .addOption(
       new Option('--ddb-port <port>', 'DynamoDB (dynalite) port; 0 = any free port')
@@ -51,16 +60,43 @@ function buildProgram(io: LocalIo, onRequest: (request: LocalRequest) => void): 
         `$${EnvVar.TABLE}, else ${Defaults.TABLE_NAME}`,
       ),
     )
+    .addOption(
+      new Option(
+        '--write-env <path>',
+        'also write the export lines to PATH (relative: to where pnpm was run) once both servers accept requests ' +
+          '(after --seed), atomically: ' +
+          'a reader sees no file or the whole file. The directory must exist (else exit 2); ' +
+          'an existing file is replaced. On a clean stop the file is deleted again, once both ports are closed',
+      ).argParser(envFileArg(io.files ?? NodeEnvFileSystem, io.env.INIT_CWD ?? process.cwd())),
+    )
+    .addOption(
+      // Not `--env-file`: Node 20 takes `--env-file X` for itself even after the script name
+      // (nodejs/node#54232), refusing to start when X is missing and loading X into our
+      // environment when it exists. This hidden option only explains that, on a Node that let it through.
+      new Option('--env-file <path>').hideHelp().argParser((): never => {
+        throw new InvalidArgumentError('use --write-env PATH: Node 20 reads --env-file itself (nodejs/node#54232)');
+      }),
+    )
     .showHelpAfterError()
-    .action((flags: { ddbPort: number; msfPort: number; transitionMs: number; seed?: boolean; table: string }) => {
-      onRequest({
-        ddbPort: flags.ddbPort,
-        msfPort: flags.msfPort,
-        transitionMs: flags.transitionMs,
-        seed: flags.seed === true,
-        table: flags.table,
-      });
-    });
+    .action(
+      (flags: {
+        ddbPort: number;
+        msfPort: number;
+        transitionMs: number;
+        seed?: boolean;
+        table: string;
+        writeEnv?: string;
+      }) => {
+        onRequest({
+          ddbPort: flags.ddbPort,
+          msfPort: flags.msfPort,
+          transitionMs: flags.transitionMs,
+          seed: flags.seed === true,
+          table: flags.table,
+          ...(flags.writeEnv !== undefined ? { envFile: flags.writeEnv } : {}),
+        });
+      },
+    );
   return program;
 }
 
@@ -91,6 +127,22 @@ function renderExports(stack: LocalStack): string {
     .join('\n');
 }
 
+// Duck-typed: errors of Node's core come from another realm under jest.
+function messageOf(error: unknown): string {
+  const message =
+    typeof error === 'object' && error !== null ? (error as { readonly message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : String(error);
+}
+
+/** How another shell gets the variables. */
+function howToLoad(envFile: string | undefined): string[] {
+  if (envFile !== undefined) return [`In another shell, run \`. ${envFile}\` (the export lines of stdout), then try:`];
+  return [
+    'In another shell, set the variables printed on stdout (race-free: start with `--write-env /tmp/msf-local.env`,',
+    'wait until that file exists, it appears once the stack is ready, and run `. /tmp/msf-local.env`), then try:',
+  ];
+}
+
 /** The human part: what runs where, and what to try. */
 function renderBanner(stack: LocalStack, request: LocalRequest, seeded: string): string {
   return [
@@ -99,21 +151,24 @@ function renderBanner(stack: LocalStack, request: LocalRequest, seeded: string):
     `  MSF emulator         ${stack.msfEndpoint}  transitions take ${request.transitionMs} ms`,
     seeded,
     '',
-    'In another shell, set the variables printed on stdout (e.g. start with `pnpm -s local > /tmp/msf-local.env`',
-    'and run `. /tmp/msf-local.env`), then try:',
+    ...howToLoad(request.envFile),
     '  pnpm msf-scaler plan --at 2026-11-27T20:00:00Z',
     '  pnpm msf-scaler run',
     '  aws kinesisanalyticsv2 list-applications',
     '  aws kinesisanalyticsv2 describe-application --application-name orders-enricher',
     `  aws dynamodb scan --table-name ${stack.tableName}`,
     '',
-    'Press Ctrl+C to stop.',
+    request.envFile !== undefined
+      ? `Press Ctrl+C to stop (${request.envFile} is deleted then).`
+      : 'Press Ctrl+C to stop.',
   ].join('\n');
 }
 
 /**
- * `pnpm local`: parse -> start -> print -> wait for Ctrl+C -> close. Never calls process.exit;
- * returns the exit code (0 stopped cleanly, 1 could not start, 2 usage error).
+ * `pnpm local`: parse -> start -> (seed) -> write `--write-env` -> print -> wait for the stop
+ * (`io.waitForStop`) -> close -> delete the env file. Never calls process.exit; returns the exit
+ * code (0 stopped cleanly, 1 could not start or could not write the env file, 2 usage error,
+ * an `--write-env` in a missing directory included).
  *
  * @example
  * const code = await runLocal(['--seed'], { stdout: process.stdout, stderr: process.stderr, env: process.env, waitForStop });
@@ -136,6 +191,8 @@ async function runLocal(args: readonly string[], io: LocalIo): Promise<number> {
     return exitCodeFor('start-failed');
   }
 
+  const files = io.files ?? NodeEnvFileSystem;
+  let written: string | undefined;
   try {
     let seeded = '  (empty table; add --seed to load examples/schedules.json)';
     if (request.seed) {
@@ -143,16 +200,38 @@ async function runLocal(args: readonly string[], io: LocalIo): Promise<number> {
       const result = await seedExamples(stack);
       seeded = `  Seeded ${result.rows} rows and ${result.created.length} applications (${result.started.length} started) from examples/schedules.json`;
     }
-    io.stdout.write(`${renderExports(stack)}\n`);
+    const exports = `${renderExports(stack)}\n`;
+    if (request.envFile !== undefined) {
+      // The file is the readiness signal for another shell: written only now, in one piece.
+      try {
+        await writeEnvFileAtomically(request.envFile, exports, files);
+      } catch (error) {
+        io.stderr.write(`error: cannot write --write-env ${request.envFile}: ${messageOf(error)}\n`);
+        return exitCodeFor('start-failed');
+      }
+      written = request.envFile;
+    }
+    io.stdout.write(exports);
     io.stderr.write(`${renderBanner(stack, request, seeded)}\n`);
-    const signal = await io.waitForStop();
-    io.stderr.write(`\n${signal}: stopping the local stack...\n`);
+    const reason = await io.waitForStop();
+    io.stderr.write(`\n${reason}: stopping the local stack...\n`);
   } catch (error) {
     if (!(error instanceof ExamplesFileError || error instanceof LocalStackError)) throw error;
     io.stderr.write(`error: ${error.message}\n`);
     return exitCodeFor('start-failed');
   } finally {
-    await stack.close();
+    try {
+      await stack.close();
+    } finally {
+      // Last: the file exists exactly while both servers are up, so a script can wait for it
+      // to go (`kill %1; while [ -f FILE ]; do sleep 0.2; done`) before starting on the same ports.
+      if (written !== undefined) {
+        const file = written;
+        await files.remove(file).catch((error: unknown) => {
+          io.stderr.write(`warning: could not delete ${file}: ${messageOf(error)}\n`);
+        });
+      }
+    }
   }
   io.stderr.write('Stopped.\n');
   return exitCodeFor('stopped');

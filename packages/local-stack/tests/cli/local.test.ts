@@ -1,4 +1,8 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { runScaler } from '@msf-scaler/scaler';
+import { type EnvFileSystem, NodeEnvFileSystem } from '../../src/cli/envFile';
 import { type LocalIo, runLocal } from '../../src/cli/localProgram';
 import { localClients } from '../../src/localClients';
 
@@ -9,7 +13,10 @@ interface Captured {
 }
 
 /** In-process IO; `whileRunning` runs once the stack is up, then the "user" presses Ctrl+C. */
-function capture(whileRunning: (stdout: string) => Promise<void> = async () => undefined): Captured {
+function capture(
+  whileRunning: (stdout: string) => Promise<void> = async () => undefined,
+  files: EnvFileSystem = NodeEnvFileSystem,
+): Captured {
   const out: string[] = [];
   const err: string[] = [];
   return {
@@ -19,6 +26,7 @@ function capture(whileRunning: (stdout: string) => Promise<void> = async () => u
       stdout: { write: (text: string) => out.push(text) },
       stderr: { write: (text: string) => err.push(text) },
       env: {},
+      files,
       waitForStop: async () => {
         await whileRunning(out.join(''));
         return 'SIGINT';
@@ -99,5 +107,86 @@ describe('Command: pnpm local', () => {
     expect(code).toBe(2);
     expect(session.stdout()).toBe('');
     expect(session.stderr()).toContain('--transition-ms must be a whole number from 0 to 3600000, got "soon"');
+  });
+
+  describe('with --write-env', () => {
+    let directory = '';
+
+    beforeEach(() => {
+      directory = mkdtempSync(path.join(tmpdir(), 'msf-local-cli-'));
+    });
+
+    afterEach(() => {
+      rmSync(directory, { recursive: true, force: true });
+    });
+
+    it('writes the same export lines as stdout to the file once ready, then deletes it on stop', async () => {
+      // Prepare
+      const target = path.join(directory, 'msf-local.env');
+      let whileRunning: { readonly text: string; readonly entries: string[] } | undefined;
+      const session = capture(async () => {
+        whileRunning = { text: readFileSync(target, 'utf8'), entries: readdirSync(directory) };
+      });
+
+      // Act
+      const code = await runLocal(
+        ['--ddb-port', '0', '--msf-port', '0', '--transition-ms', '0', '--write-env', target],
+        session.io,
+      );
+
+      // Assess
+      expect(code).toBe(0);
+      expect(whileRunning?.text).toBe(session.stdout());
+      expect(Object.keys(exportsOf(whileRunning?.text ?? ''))).toContain('AWS_ENDPOINT_URL_DYNAMODB');
+      expect(whileRunning?.entries).toEqual(['msf-local.env']);
+      expect(existsSync(target)).toBe(false);
+      expect(session.stderr()).toContain(`run \`. ${target}\``);
+    });
+
+    it('exits 2 without starting anything when the directory of the file does not exist, naming it', async () => {
+      // Prepare
+      const missing = path.join(directory, 'no-such-dir');
+      const session = capture();
+
+      // Act
+      const code = await runLocal(['--write-env', path.join(missing, 'msf-local.env')], session.io);
+
+      // Assess
+      expect(code).toBe(2);
+      expect(session.stdout()).toBe('');
+      expect(session.stderr()).toContain(`--write-env: the directory ${missing} does not exist`);
+      expect(session.stderr()).not.toContain('Local stack running');
+    });
+
+    it('exits 1, prints nothing on stdout and stops the stack when the file cannot be written', async () => {
+      // Prepare
+      let ran = false;
+      const session = capture(
+        async () => {
+          ran = true;
+        },
+        {
+          ...NodeEnvFileSystem,
+          writeFile: async () => {
+            throw new Error('EACCES: permission denied');
+          },
+        },
+      );
+
+      // Act
+      const code = await runLocal(
+        ['--ddb-port', '0', '--msf-port', '0', '--write-env', path.join(directory, 'msf-local.env')],
+        session.io,
+      );
+
+      // Assess
+      expect(code).toBe(1);
+      expect(ran).toBe(false);
+      expect(session.stdout()).toBe('');
+      expect(session.stderr()).toContain(
+        `error: cannot write --write-env ${path.join(directory, 'msf-local.env')}: EACCES: permission denied`,
+      );
+      expect(readdirSync(directory)).toEqual([]);
+    });
   });
 });

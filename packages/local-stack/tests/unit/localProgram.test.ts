@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { exitCodeFor } from '../../src/cli/exitCode';
 import { type LocalIo, parseLocalArgs } from '../../src/cli/localProgram';
 
@@ -79,5 +81,45 @@ describe('Function: parseLocalArgs', () => {
     expect(ending).toBe('help');
     expect(exitCodeFor('help')).toBe(0);
     expect(io.out.join('')).toContain('--ddb-port <port>');
+    expect(io.out.join('')).toContain('--write-env <path>');
+    expect(io.out.join('').replace(/\s+/g, ' ')).toContain(
+      'On a clean stop the file is deleted again, once both ports are closed',
+    );
+    expect(io.out.join('')).not.toContain('--env-file');
+  });
+
+  it('resolves --write-env against INIT_CWD, the directory pnpm was started in', async () => {
+    // Act
+    const request = await parseLocalArgs(['--write-env', 'msf-local.env'], anIo({ INIT_CWD: tmpdir() }));
+
+    // Assess
+    expect(request).toMatchObject({ envFile: path.join(tmpdir(), 'msf-local.env') });
+  });
+
+  it('refuses --write-env in a missing directory as a usage error (exit 2) naming the directory', async () => {
+    // Prepare
+    const io = anIo();
+    const missing = path.join(tmpdir(), 'msf-local-no-such-dir');
+
+    // Act
+    const ending = await parseLocalArgs(['--write-env', path.join(missing, 'msf-local.env')], io);
+
+    // Assess
+    expect(ending).toBe('usage-error');
+    expect(io.err.join('')).toContain(
+      `--write-env: the directory ${missing} does not exist; create it first or choose another path`,
+    );
+  });
+
+  it('answers --env-file, which Node 20 takes for itself, with the flag to use', async () => {
+    // Prepare
+    const io = anIo();
+
+    // Act
+    const ending = await parseLocalArgs(['--env-file', path.join(tmpdir(), 'msf-local.env')], io);
+
+    // Assess
+    expect(ending).toBe('usage-error');
+    expect(io.err.join('')).toContain('use --write-env PATH: Node 20 reads --env-file itself');
   });
 });
