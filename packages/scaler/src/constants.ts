@@ -26,6 +26,11 @@ const Defaults = {
    * the outcomes are logged and the metrics published, so a long run still reports every row.
    */
   DEADLINE_MARGIN_MS: 15_000,
+  /**
+   * Timeout of the deployed Lambda function, in seconds. With {@link Defaults.DEADLINE_MARGIN_MS}
+   * it bounds a run; `pnpm bench` says how many applications fit in it at the measured rates.
+   */
+  LAMBDA_TIMEOUT_SECONDS: 300,
   /** Longest `--deadline` accepted, in seconds. */
   MAX_DEADLINE_SECONDS: 86_400,
   /** Powertools service name (logs' `service`, the metrics' `service` dimension). */

@@ -2,9 +2,12 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { createScalerClients } from './adapters/clients';
 import { parseInstant, requireTableName, resolveConcurrency } from './config';
 import { Defaults } from './constants';
+import { preferSmallHeap } from './memoryMode';
 import { createObservability, logOutcome, publishRunMetrics } from './observability';
 import { type CompactSummary, compactSummary } from './output/compactSummary';
 import { runScaler } from './run/runScaler';
+
+preferSmallHeap();
 
 // Built once per execution environment and reused by warm invocations.
 const { logger, metrics } = createObservability(process.env);

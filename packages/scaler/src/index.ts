@@ -3,6 +3,7 @@ export { createScalerClients } from './adapters/clients';
 export type { ApplicationsPort } from './adapters/msfApplications';
 export { createMsfApplications, toSnapshot, toUpdateApplicationInput } from './adapters/msfApplications';
 export { scanScheduleTable } from './adapters/scheduleTable';
+export { ScalerBundle } from './bundle';
 export { exitCodeFor } from './cli/exitCode';
 export type { CliIo } from './cli/program';
 export { main } from './cli/program';

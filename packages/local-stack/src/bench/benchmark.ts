@@ -1,8 +1,24 @@
-import { type RunSummary, runScaler } from '@msf-scaler/scaler';
+import {
+  DescribeApplicationCommand,
+  type KinesisAnalyticsV2Client,
+  UpdateApplicationCommand,
+} from '@aws-sdk/client-kinesis-analytics-v2';
+import type { MsfEmulator } from '@msf-scaler/msf-emulator';
+import { Defaults, type RunSummary, runScaler } from '@msf-scaler/scaler';
 import type { ExampleApplication } from '../examples';
 import { localClients } from '../localClients';
 import { startLocalStack } from '../localStack';
 import { seed } from '../seed';
+
+/** Faults the emulator injects during the measured loops, as probabilities per call. */
+interface BenchFaults {
+  /** ThrottlingException. @default 0 */
+  readonly throttle?: number;
+  /** HTTP 500 ServiceUnavailableException. @default 0 */
+  readonly serverError?: number;
+  /** ConcurrentModificationException on UpdateApplication. @default 0 */
+  readonly conflict?: number;
+}
 
 /** Options of {@link runBenchmark}. */
 interface BenchmarkOptions {
@@ -10,68 +26,129 @@ interface BenchmarkOptions {
   readonly apps?: number;
   /** Latency the emulator adds to every MSF call, in ms. @default 20 */
   readonly latencyMs?: number;
-  /** Concurrency levels, one run each. @default [1, 8, 32] */
-  readonly concurrencies?: readonly number[];
+  /** @default no faults */
+  readonly faults?: BenchFaults;
+  /** The scaler's most rows in flight. @default the scaler's default (32) */
+  readonly concurrency?: number;
+  /** Called before each measured loop, for progress on stderr. */
+  readonly onProgress?: (message: string) => void;
 }
 
-/** Figures of one run. */
-interface BenchmarkRun {
-  readonly concurrency: number;
+/** What one way of scaling every application did. */
+interface LoopFigures {
   readonly wallMs: number;
-  readonly rowsPerSecond: number;
+  /** MSF calls the emulator answered (retries and faulted calls included). */
   readonly msfCalls: number;
-  readonly scanPages: number;
-  /** Largest RSS sampled during the run (the servers run in this process too). */
+  /** Applications at their target afterwards. */
+  readonly converged: number;
+  /** Largest RSS sampled during the loop (the servers run in this process too). */
   readonly peakRssBytes: number;
-  /** heapUsed after the run minus before it (no forced GC: indicative only). */
-  readonly heapDeltaBytes: number;
-  readonly summary: RunSummary;
 }
 
 /** Everything {@link runBenchmark} measured. */
 interface BenchmarkResult {
   readonly apps: number;
   readonly latencyMs: number;
+  readonly faults: BenchFaults;
   readonly seedMs: number;
-  readonly runs: readonly BenchmarkRun[];
+  /** Describe, check, Update, one application after the other (the AWS sample's loop). */
+  readonly sequential: LoopFigures;
+  /** The scaler at its defaults. */
+  readonly scaler: LoopFigures & { readonly summary: RunSummary };
+  /** The scaler's Lambda timeout, in seconds, for {@link fitInTimeout}. */
+  readonly timeoutSeconds: number;
 }
 
-// Alternating between peak and off-peak makes every row scale in every run.
-const PEAK = new Date('2026-11-27T10:00:00Z');
+// The sequential loop scales every application up to HIGH, the scaler back down at an off-peak
+// instant: the same calls for both.
 const OFF_PEAK = new Date('2026-11-27T22:00:00Z');
+const LOW = 1;
+const HIGH = 2;
 const RSS_SAMPLE_MS = 5;
 
 function names(count: number): string[] {
-  return Array.from({ length: count }, (_, index) => `bench-${String(index).padStart(4, '0')}`);
+  return Array.from({ length: count }, (_, index) => `bench-${String(index).padStart(5, '0')}`);
+}
+
+/** Runs `work`, sampling this process's RSS meanwhile. */
+async function measure<T>(work: () => Promise<T>): Promise<{ value: T; wallMs: number; peakRssBytes: number }> {
+  let peakRssBytes = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
+  }, RSS_SAMPLE_MS);
+  const started = performance.now();
+  try {
+    const value = await work();
+    return {
+      value,
+      wallMs: performance.now() - started,
+      peakRssBytes: Math.max(peakRssBytes, process.memoryUsage.rss()),
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function convergedCount(emulator: MsfEmulator, apps: readonly string[], kpu: number): number {
+  return apps.filter(
+    (name) =>
+      emulator.getApplication(name)?.ApplicationConfigurationDescription.FlinkApplicationConfigurationDescription
+        .ParallelismConfigurationDescription.Parallelism === kpu,
+  ).length;
 }
 
 /**
- * Measures the scaler against the local stack: N applications with N rows (1 KPU off-peak,
- * 2 KPU at peak), the emulator adding `latencyMs` to every MSF call, then one run per
- * concurrency level, alternating peak and off-peak so that every run scales every row.
- * Wall-clock figures, by nature: this is not a test and asserts nothing.
+ * The loop of the AWS sample, for comparison: for each application in turn, DescribeApplication,
+ * compare, UpdateApplication when needed, with the same SDK client. A failed call is counted
+ * and the loop goes on (the sample would stop).
+ */
+async function sequentialLoop(msf: KinesisAnalyticsV2Client, apps: readonly string[], target: number): Promise<void> {
+  for (const name of apps) {
+    try {
+      const { ApplicationDetail: detail } = await msf.send(new DescribeApplicationCommand({ ApplicationName: name }));
+      const parallelism =
+        detail?.ApplicationConfigurationDescription?.FlinkApplicationConfigurationDescription
+          ?.ParallelismConfigurationDescription?.Parallelism;
+      if (detail === undefined || parallelism === target) continue;
+      await msf.send(
+        new UpdateApplicationCommand({
+          ApplicationName: name,
+          CurrentApplicationVersionId: detail.ApplicationVersionId,
+          ApplicationConfigurationUpdate: {
+            FlinkApplicationConfigurationUpdate: {
+              ParallelismConfigurationUpdate: { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: target },
+            },
+          },
+        }),
+      );
+    } catch {
+      // Counted through `converged`: the application stays off its target.
+    }
+  }
+}
+
+/**
+ * Measures the scaler against the sequential loop it replaces, on the local stack: N
+ * applications with N rows (1 KPU off-peak, 2 KPU at peak), the emulator adding `latencyMs`
+ * (and optional faults) to every MSF call. The sequential loop scales every application up, the
+ * scaler at its defaults scales every one back down: the same calls for both. Wall-clock
+ * figures, by nature: this is not a test and asserts nothing.
  *
  * @example
- * const result = await runBenchmark({ apps: 200, latencyMs: 20, concurrencies: [1, 8, 32] });
+ * const result = await runBenchmark({ apps: 1000, latencyMs: 100, faults: { throttle: 0.3 } });
  */
 async function runBenchmark(options: BenchmarkOptions = {}): Promise<BenchmarkResult> {
   const apps = names(options.apps ?? 200);
   const latencyMs = options.latencyMs ?? 20;
+  const faults = options.faults ?? {};
   const stack = await startLocalStack({ transitionMs: 0 });
   const clients = localClients(stack);
-  let scanPages = 0;
-  clients.dynamodbClient.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (context.commandName === 'ScanCommand') scanPages += 1;
-      return next(args);
-    },
-    { step: 'initialize', name: 'countScanPages' },
-  );
   try {
+    options.onProgress?.(`Seeding ${apps.length} applications and rows...`);
     const seedStart = performance.now();
     const applications: ExampleApplication[] = apps.map((name) => ({
       name,
-      parallelism: 1,
+      parallelism: LOW,
       parallelismPerKPU: 1,
       autoScalingEnabled: true,
       running: true,
@@ -79,54 +156,92 @@ async function runBenchmark(options: BenchmarkOptions = {}): Promise<BenchmarkRe
     await seed(
       stack,
       {
-        rows: apps.map((appName) => ({ appName, lowKPU: 1, highKPU: 2, scaleUpHour: 8, scaleDownHour: 20 })),
+        rows: apps.map((appName) => ({ appName, lowKPU: LOW, highKPU: HIGH, scaleUpHour: 8, scaleDownHour: 20 })),
         applications,
       },
       { clients },
     );
     const seedMs = performance.now() - seedStart;
-    stack.emulator.setFaults({ latencyMs });
+    stack.emulator.setFaults({
+      latencyMs,
+      throttleRate: faults.throttle ?? 0,
+      serverErrorRate: faults.serverError ?? 0,
+      conflictRate: faults.conflict ?? 0,
+    });
 
-    const runs: BenchmarkRun[] = [];
-    for (const [index, concurrency] of (options.concurrencies ?? [1, 8, 32]).entries()) {
-      const callsBefore = stack.emulator.callCount();
-      const pagesBefore = scanPages;
-      const heapBefore = process.memoryUsage().heapUsed;
-      let peakRssBytes = process.memoryUsage.rss();
-      const sampler = setInterval(() => {
-        peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
-      }, RSS_SAMPLE_MS);
-      const started = performance.now();
-      let summary: RunSummary;
-      try {
-        summary = await runScaler({
-          clients,
-          table: stack.tableName,
-          instant: index % 2 === 0 ? PEAK : OFF_PEAK,
-          concurrency,
-        });
-      } finally {
-        clearInterval(sampler);
-      }
-      const wallMs = performance.now() - started;
-      peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
-      runs.push({
-        concurrency,
-        wallMs,
-        rowsPerSecond: summary.total / (wallMs / 1000),
-        msfCalls: stack.emulator.callCount() - callsBefore,
-        scanPages: scanPages - pagesBefore,
-        peakRssBytes,
-        heapDeltaBytes: process.memoryUsage().heapUsed - heapBefore,
-        summary,
-      });
-    }
-    return { apps: apps.length, latencyMs, seedMs, runs };
+    options.onProgress?.(`Sequential loop over ${apps.length} applications (${latencyMs} ms per call)...`);
+    let callsBefore = stack.emulator.callCount();
+    const sequentialRun = await measure(() => sequentialLoop(clients.msf, apps, HIGH));
+    const sequential = {
+      wallMs: sequentialRun.wallMs,
+      msfCalls: stack.emulator.callCount() - callsBefore,
+      converged: convergedCount(stack.emulator, apps, HIGH),
+      peakRssBytes: sequentialRun.peakRssBytes,
+    };
+
+    options.onProgress?.('The scaler at its defaults...');
+    callsBefore = stack.emulator.callCount();
+    const scalerRun = await measure(() =>
+      runScaler({
+        clients,
+        table: stack.tableName,
+        instant: OFF_PEAK,
+        ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      }),
+    );
+    const scaler = {
+      wallMs: scalerRun.wallMs,
+      msfCalls: stack.emulator.callCount() - callsBefore,
+      converged: convergedCount(stack.emulator, apps, LOW),
+      peakRssBytes: scalerRun.peakRssBytes,
+      summary: scalerRun.value,
+    };
+    return {
+      apps: apps.length,
+      latencyMs,
+      faults,
+      seedMs,
+      sequential,
+      scaler,
+      timeoutSeconds: Defaults.LAMBDA_TIMEOUT_SECONDS,
+    };
   } finally {
     clients.destroy();
     await stack.close();
   }
 }
 
-export type { BenchmarkOptions, BenchmarkResult, BenchmarkRun };
-export { runBenchmark };
+/** The figures derived from a result, for the table and for the README. */
+interface BenchmarkFigures {
+  /** Sequential wall time over the scaler's. */
+  readonly speedup: number;
+  /** MSF calls × latency / the concurrency the scaler reached: the best any run could do. */
+  readonly idealMs: number;
+  /** The scaler's wall time over the ideal (1 is perfect). */
+  readonly ratioToIdeal: number;
+  /** Applications each way can reconcile within the Lambda timeout less the deadline margin. */
+  readonly fitInTimeout: { readonly sequential: number; readonly scaler: number };
+}
+
+/**
+ * Speedup, the ratio to the ideal and what fits in the deployed timeout. Pure.
+ *
+ * @example
+ * deriveFigures(result).speedup; // 24.3
+ */
+function deriveFigures(result: BenchmarkResult): BenchmarkFigures {
+  const budgetSeconds = result.timeoutSeconds - Defaults.DEADLINE_MARGIN_MS / 1000;
+  const idealMs = (result.scaler.msfCalls * result.latencyMs) / Math.max(1, result.scaler.summary.peakConcurrency);
+  function appsInBudget(figures: LoopFigures): number {
+    return Math.floor((result.apps / (figures.wallMs / 1000)) * budgetSeconds);
+  }
+  return {
+    speedup: result.sequential.wallMs / result.scaler.wallMs,
+    idealMs,
+    ratioToIdeal: idealMs === 0 ? 1 : result.scaler.wallMs / idealMs,
+    fitInTimeout: { sequential: appsInBudget(result.sequential), scaler: appsInBudget(result.scaler) },
+  };
+}
+
+export type { BenchFaults, BenchmarkFigures, BenchmarkOptions, BenchmarkResult, LoopFigures };
+export { deriveFigures, runBenchmark };

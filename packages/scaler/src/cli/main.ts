@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { createScalerClients } from '../adapters/clients';
+import { preferSmallHeap } from '../memoryMode';
 import { main } from './program';
 import { quietPinnedSdkNotice } from './quietSdkNotice';
 
+preferSmallHeap();
 quietPinnedSdkNotice(process.env);
 
 main(process.argv.slice(2), {

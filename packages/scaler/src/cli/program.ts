@@ -4,11 +4,12 @@ import type { ScalerClients } from '../adapters/clients';
 import { parseInstant, readString, resolveConcurrency } from '../config';
 import { Defaults, EnvVar } from '../constants';
 import { ConfigError, ScheduleTableError } from '../errors';
-import { toJson } from '../output/json';
+import { createChunkedWriter } from '../output/chunkedWriter';
+import { writeJson } from '../output/json';
 import { runScaler } from '../run/runScaler';
 import type { RunSummary } from '../run/types';
 import { exitCodeFor } from './exitCode';
-import { renderSummary, renderWarnings } from './render';
+import { renderSummaryLines, renderWarnings } from './render';
 
 /** Where the CLI reads and writes, and what it calls: injected so tests run it in-process. */
 interface CliIo extends CliStreams {
@@ -76,12 +77,16 @@ const PIPED_WIDTH = 400;
 function render(summary: RunSummary, request: RunRequest, io: CliIo): void {
   for (const warning of renderWarnings(summary)) io.stderr.write(`${warning}\n`);
   if (request.json) {
-    io.stdout.write(`${toJson(summary, 2)}\n`);
+    writeJson(summary, 'outcomes', (text) => io.stdout.write(text));
+    io.stdout.write('\n');
     return;
   }
   // On a terminal the table fits its width; piped, no line exceeds 400 characters.
   const width = io.stdout.isTTY === true ? (io.stdout.columns ?? 120) : PIPED_WIDTH;
-  io.stdout.write(`${renderSummary(summary, { colour: useColour(io.stdout, io.env), width })}\n`);
+  const out = createChunkedWriter((text) => io.stdout.write(text));
+  for (const line of renderSummaryLines(summary, { colour: useColour(io.stdout, io.env), width }))
+    out.write(`${line}\n`);
+  out.flush();
 }
 
 /**

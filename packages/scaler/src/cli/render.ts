@@ -42,44 +42,58 @@ function cell(text: string, width: number): string {
   return truncateTo(escapeControl(text), width);
 }
 
-/**
- * The run as a table a person reads at a glance: one line per row, in name order, with status, KPU
- * (current -> target), peak or not, outcome and the reason, then a summary line. Every cell has
- * its control characters escaped and no line is longer than `options.width`.
- */
-function renderSummary(summary: RunSummary, options: RenderOptions): string {
-  const header = ['APP', 'STATUS', 'KPU', 'PEAK', 'OUTCOME', 'REASON'];
-  // Scan order is hash order: people find an application faster in name order.
-  const sorted = [...summary.outcomes].sort((a, b) => a.rowId.localeCompare(b.rowId));
-  const cells = sorted.map((outcome) => [
+/** The cells of a row before the REASON column is fitted to the width. */
+function cellsOf(outcome: RowOutcome, dryRun: boolean): string[] {
+  return [
     cell(outcome.rowId, MAX_APP_WIDTH),
     cell(outcome.status ?? '-', MAX_STATUS_WIDTH),
     kpuCell(outcome),
     outcome.peak === undefined ? '-' : outcome.peak ? 'yes' : 'no',
-    outcomeLabel(outcome, summary.dryRun),
-    escapeControl(outcome.reason),
-  ]);
-  const widths = header.map((title, column) =>
-    column === header.length - 1 ? 0 : Math.max(title.length, ...cells.map((row) => (row[column] ?? '').length)),
-  );
-  const reasonWidth = Math.max(
-    MIN_REASON_WIDTH,
-    options.width - widths.slice(0, -1).reduce((sum, w) => sum + w + 2, 0),
-  );
-  const rows = cells.map((row) =>
-    row.map((text, column) => (column === header.length - 1 ? truncateTo(text, reasonWidth) : text)),
-  );
+    outcomeLabel(outcome, dryRun),
+  ];
+}
+
+/**
+ * The run as a table a person reads at a glance, one line at a time: one line per row, in name
+ * order, with status, KPU (current -> target), peak or not, outcome and the reason, then a
+ * summary line. Every cell has its control characters escaped and no line is longer than
+ * `options.width`. Lines are made as they are asked for, so a large table is never held whole.
+ */
+function* renderSummaryLines(summary: RunSummary, options: RenderOptions): Generator<string> {
+  const header = ['APP', 'STATUS', 'KPU', 'PEAK', 'OUTCOME', 'REASON'];
+  // Scan order is hash order: people find an application faster in name order.
+  // One collator for the whole sort: localeCompare builds its collation state on every call.
+  const collator = new Intl.Collator();
+  const sorted = [...summary.outcomes].sort((a, b) => collator.compare(a.rowId, b.rowId));
+  // First pass: the widths of the fixed columns.
+  const widths = header.slice(0, -1).map((title) => title.length);
+  for (const outcome of sorted) {
+    cellsOf(outcome, summary.dryRun).forEach((text, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, text.length);
+    });
+  }
+  const reasonWidth = Math.max(MIN_REASON_WIDTH, options.width - widths.reduce((sum, width) => sum + width + 2, 0));
   function line(cells: readonly string[], outcome?: Outcome): string {
     return cells
-      .map((cell, column) => {
-        const padded = column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0);
+      .map((text, column) => {
+        if (column === cells.length - 1) return truncateTo(text, reasonWidth);
+        const padded = text.padEnd(widths[column] ?? 0);
         return column === 4 && outcome !== undefined ? paint(padded, OUTCOME_STYLE[outcome], options.colour) : padded;
       })
       .join('  ')
       .trimEnd();
   }
-  const body = sorted.map((outcome, index) => line(rows[index] ?? [], outcome.outcome));
-  return [line(header), ...body, '', truncateTo(renderCounts(summary), Math.max(options.width, 80))].join('\n');
+  yield line(header);
+  for (const outcome of sorted) {
+    yield line([...cellsOf(outcome, summary.dryRun), escapeControl(outcome.reason)], outcome.outcome);
+  }
+  yield '';
+  yield truncateTo(renderCounts(summary), Math.max(options.width, 80));
+}
+
+/** {@link renderSummaryLines} as one text. */
+function renderSummary(summary: RunSummary, options: RenderOptions): string {
+  return [...renderSummaryLines(summary, options)].join('\n');
 }
 
 /** `plan at 2026-11-27T20:00:00.000Z, table t: 6 rows: 2 would scale, 1 unchanged, ...` */
@@ -103,4 +117,4 @@ function renderWarnings(summary: RunSummary): string[] {
 }
 
 export type { RenderOptions };
-export { renderCounts, renderSummary, renderWarnings };
+export { renderCounts, renderSummary, renderSummaryLines, renderWarnings };

@@ -4,7 +4,7 @@ import { renderSummary, renderWarnings } from '../../src/cli/render';
 import { Outcome } from '../../src/core/outcome';
 import { toLogAttributes } from '../../src/observability';
 import { compactSummary } from '../../src/output/compactSummary';
-import { toJson } from '../../src/output/json';
+import { toJson, writeJson } from '../../src/output/json';
 import { escapeControl, truncateTo } from '../../src/output/text';
 import type { RowOutcome, RunSummary } from '../../src/run/types';
 
@@ -86,6 +86,45 @@ describe('Function: toJson', () => {
       map: { k: 1 },
       binary: 'AQID',
     });
+  });
+});
+
+describe('Function: writeJson', () => {
+  function written(value: object, chunkSizes?: number[]): string {
+    let text = '';
+    writeJson(value, 'outcomes', (chunk) => {
+      chunkSizes?.push(chunk.length);
+      text += chunk;
+    });
+    return text;
+  }
+
+  it('writes exactly what toJson(value, 2) would, whatever the value', () => {
+    // Assess
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        fc.array(fc.jsonValue(), { maxLength: 20 }),
+        (rest, outcomes) => {
+          const value = { ...rest, outcomes };
+          expect(written(value)).toBe(toJson(value, 2));
+        },
+      ),
+    );
+  });
+
+  it('writes a large summary in chunks, never as one string', () => {
+    // Prepare
+    const summary = aSummary(Array.from({ length: 5_000 }, (_, index) => anOutcome({ rowId: `app-${index}` })));
+    const chunks: number[] = [];
+
+    // Act
+    const text = written(summary, chunks);
+
+    // Assess
+    expect(text).toBe(toJson(summary, 2));
+    expect(chunks.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...chunks)).toBeLessThan(70 * 1024);
   });
 });
 
