@@ -34,7 +34,7 @@ const SCALER_TIMEOUT: Duration = Duration.seconds(Defaults.LAMBDA_TIMEOUT_SECOND
 /**
  * Lambda memory of the scaler, in MB; memory also buys CPU (Lambda allots CPU in proportion).
  * Sized from `pnpm bench:memory`: one run over 10,000 rows (half of them malformed, some
- * carrying 20 KB values) peaks at about 140-150 MB of RSS in the bundled handler, so 512 MB keeps
+ * carrying 20 KB values) peaks at about 137 MB of RSS in the bundled handler, so 512 MB keeps
  * more than 3x headroom for larger tables, and about a third of a vCPU keeps such a run well
  * inside the timeout. 24 runs a day cost next to nothing.
  */

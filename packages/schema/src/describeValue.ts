@@ -1,3 +1,4 @@
+import { detach } from './detach';
 import { UnreadableValue } from './unreadableValue';
 
 /** Longest rendering of a value inside a message, so one huge attribute cannot flood a log line. */
@@ -5,7 +6,9 @@ const MAX_VALUE_LENGTH = 80;
 
 /** Cuts a long rendering and says how long the whole was, so a reader knows something was left out. */
 function truncate(text: string): string {
-  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}… (${text.length} characters)` : text;
+  return text.length > MAX_VALUE_LENGTH
+    ? `${detach(text.slice(0, MAX_VALUE_LENGTH - 1))}… (${text.length} characters)`
+    : text;
 }
 
 function safeJson(value: unknown): string {

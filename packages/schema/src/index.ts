@@ -7,6 +7,7 @@ export {
   WEEKDAYS,
   Weekday,
 } from './constants';
+export { detach } from './detach';
 export { InvalidRowError } from './errors';
 export { EXAMPLE_ROW } from './example';
 export type { RowIssue, RowParseResult, RowWarning } from './parseRow';

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { APP_NAME_MAX_LENGTH } from './constants';
 import { describeTypeProblem, describeValue } from './describeValue';
+import { detach } from './detach';
 import { describeProblem, ROW_ATTRIBUTES, type Row, RowSchema, ruleFor } from './rowSchema';
 import { suggest } from './suggest';
 import { isTimeZone } from './timezone';
@@ -74,7 +75,7 @@ function rowIdOf(raw: unknown, position: number): string {
   if (typeof appName !== 'string' || appName === '') return `row #${position + 1}`;
   // A name longer than MSF allows is invalid anyway; cut, it still tells the row apart.
   return appName.length > APP_NAME_MAX_LENGTH
-    ? `${appName.slice(0, APP_NAME_MAX_LENGTH)}… (${appName.length} characters)`
+    ? `${detach(appName.slice(0, APP_NAME_MAX_LENGTH))}… (${appName.length} characters)`
     : appName;
 }
 

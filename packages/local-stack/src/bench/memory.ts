@@ -6,7 +6,7 @@
  * figures are the scaler's alone. Figures only, no assertions.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { BatchWriteItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
@@ -126,6 +126,7 @@ function runChild(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   rssFile: string,
+  nodeOptions: readonly string[],
 ): Promise<ChildFigures> {
   const preload = path.join(path.dirname(rssFile), 'report-memory.cjs');
   // Loaded first in the child: samples the heap while it runs, and writes the kernel's peak RSS
@@ -145,7 +146,7 @@ process.on('exit', () => {
   );
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--require', preload, ...args], {
+    const child = spawn(process.execPath, [...nodeOptions, '--require', preload, ...args], {
       env,
       stdio: ['ignore', 'pipe', 'ignore'],
     });
@@ -155,7 +156,10 @@ process.on('exit', () => {
     });
     child.on('error', reject);
     child.on('close', (exitCode) => {
-      const memory = JSON.parse(readFileSync(rssFile, 'utf8')) as { rss: number; heapUsed: number; external: number };
+      // A child that crashed (out of memory, say) wrote nothing: its exit code tells.
+      const memory = existsSync(rssFile)
+        ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { rss: number; heapUsed: number; external: number })
+        : { rss: Number.NaN, heapUsed: Number.NaN, external: Number.NaN };
       resolve({
         label,
         peakRssBytes: memory.rss,
@@ -183,11 +187,14 @@ function render(rows: number, figures: readonly ChildFigures[]): string {
 
 async function main(args: readonly string[]): Promise<number> {
   let rows: number | undefined;
+  let nodeOptions: string[] = [];
   const program = new Command('pnpm bench:memory')
     .description('Peak RSS of the handler and the CLI over a large table (figures only).')
     .option('--rows <n>', 'rows in the table', wholeNumberArg('--rows', 2, 100_000), 10_000)
-    .action((flags: { rows: number }) => {
+    .option('--node-options <flags>', 'Node/V8 flags for the measured processes, to investigate (e.g. "--trace-gc")')
+    .action((flags: { rows: number; nodeOptions?: string }) => {
       rows = flags.rows;
+      nodeOptions = (flags.nodeOptions ?? '').split(' ').filter((flag) => flag !== '');
     });
   const ended = await runProgram(program, args, { stdout: process.stdout, stderr: process.stderr, env: process.env });
   if (ended !== undefined) return ended;
@@ -217,10 +224,16 @@ handler({ time: ${JSON.stringify(PEAK)} }, { getRemainingTimeInMillis: () => 300
     );
     const figures: ChildFigures[] = [];
     process.stderr.write('Handler run...\n');
-    figures.push(await runChild('handler (run, logs to stdout)', [runner], env, path.join(work, 'rss-1')));
+    figures.push(await runChild('handler (run, logs to stdout)', [runner], env, path.join(work, 'rss-1'), nodeOptions));
     process.stderr.write('CLI table...\n');
     figures.push(
-      await runChild('msf-scaler run (table)', [bundles.cli, 'run', '--at', OFF_PEAK], env, path.join(work, 'rss-2')),
+      await runChild(
+        'msf-scaler run (table)',
+        [bundles.cli, 'run', '--at', OFF_PEAK],
+        env,
+        path.join(work, 'rss-2'),
+        nodeOptions,
+      ),
     );
     process.stderr.write('CLI --json...\n');
     figures.push(
@@ -229,6 +242,7 @@ handler({ time: ${JSON.stringify(PEAK)} }, { getRemainingTimeInMillis: () => 300
         [bundles.cli, 'plan', '--json', '--at', PEAK],
         env,
         path.join(work, 'rss-3'),
+        nodeOptions,
       ),
     );
     process.stdout.write(`${render(rows, figures)}\n`);

@@ -4,8 +4,8 @@ import type { ScalerClients } from '../adapters/clients';
 import { parseInstant, readString, resolveConcurrency } from '../config';
 import { Defaults, EnvVar } from '../constants';
 import { ConfigError, ScheduleTableError } from '../errors';
-import { createChunkedWriter } from '../output/chunkedWriter';
-import { writeJson } from '../output/json';
+import { chunked, writeChunks } from '../output/chunkedWriter';
+import { jsonChunks } from '../output/json';
 import { runScaler } from '../run/runScaler';
 import type { RunSummary } from '../run/types';
 import { exitCodeFor } from './exitCode';
@@ -74,19 +74,22 @@ function addRunOptions(command: Command): Command {
 /** Longest table line when stdout is not a terminal. */
 const PIPED_WIDTH = 400;
 
-function render(summary: RunSummary, request: RunRequest, io: CliIo): void {
+function* withNewlines(lines: Iterable<string>): Generator<string> {
+  for (const line of lines) yield `${line}\n`;
+}
+
+/** Writes the run's output, pulled as stdout drains: a large table or JSON is never queued whole. */
+async function render(summary: RunSummary, request: RunRequest, io: CliIo): Promise<void> {
   for (const warning of renderWarnings(summary)) io.stderr.write(`${warning}\n`);
   if (request.json) {
-    writeJson(summary, 'outcomes', (text) => io.stdout.write(text));
+    await writeChunks(io.stdout, jsonChunks(summary, 'outcomes'));
     io.stdout.write('\n');
     return;
   }
   // On a terminal the table fits its width; piped, no line exceeds 400 characters.
   const width = io.stdout.isTTY === true ? (io.stdout.columns ?? 120) : PIPED_WIDTH;
-  const out = createChunkedWriter((text) => io.stdout.write(text));
-  for (const line of renderSummaryLines(summary, { colour: useColour(io.stdout, io.env), width }))
-    out.write(`${line}\n`);
-  out.flush();
+  const lines = renderSummaryLines(summary, { colour: useColour(io.stdout, io.env), width });
+  await writeChunks(io.stdout, chunked(withNewlines(lines)));
 }
 
 /**
@@ -119,7 +122,7 @@ async function main(args: readonly string[], io: CliIo): Promise<number> {
         concurrency: request.concurrency,
         ...(request.deadlineSeconds === undefined ? {} : { deadline: clock() + request.deadlineSeconds * 1000, clock }),
       });
-      render(summary, request, io);
+      await render(summary, request, io);
       exitCode = exitCodeFor(summary);
     } catch (error) {
       if (!(error instanceof ScheduleTableError)) throw error;

@@ -1,35 +1,51 @@
-/** Characters gathered before a write: a large output takes few writes, and is never held whole. */
+import type { OutputStream } from '@msf-scaler/commons';
+
+/** Characters gathered into one write: a large output takes few writes. */
 const CHUNK_CHARACTERS = 64 * 1024;
 
-/** Gathers text and hands it to `write` in chunks of about 64 K characters. */
-interface ChunkedWriter {
-  write(text: string): void;
-  /** Writes what is gathered; call once at the end. */
-  flush(): void;
+/**
+ * Joins `texts` into chunks of about 64 K characters, lazily: the next chunk is made only when
+ * it is asked for.
+ *
+ * @example
+ * [...chunked(['a', 'b'])]; // ['ab']
+ */
+function* chunked(texts: Iterable<string>): Generator<string> {
+  let buffer = '';
+  for (const text of texts) {
+    buffer += text;
+    if (buffer.length >= CHUNK_CHARACTERS) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer !== '') yield buffer;
+}
+
+/** A stream that can say it is full (`write` returns false) and when it has drained. */
+interface DrainableStream extends OutputStream {
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 /**
+ * Writes `chunks` one after the other, waiting for `drain` whenever the stream says it is full.
+ * Node queues what a full pipe cannot take yet: without the wait, a 30 MB `--json` written to
+ * a slow reader sits in that queue whole (measured: 34 MB held for 10,000 rows).
+ *
  * @example
- * const out = createChunkedWriter((text) => process.stdout.write(text));
- * for (const line of lines) out.write(`${line}\n`);
- * out.flush();
+ * await writeChunks(process.stdout, chunked(lines));
  */
-function createChunkedWriter(write: (text: string) => void): ChunkedWriter {
-  let buffer = '';
-  return {
-    write(text: string): void {
-      buffer += text;
-      if (buffer.length >= CHUNK_CHARACTERS) {
-        write(buffer);
-        buffer = '';
-      }
-    },
-    flush(): void {
-      if (buffer !== '') write(buffer);
-      buffer = '';
-    },
-  };
+async function writeChunks(stream: DrainableStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    const accepted = stream.write(chunk);
+    if (accepted === false && stream.once !== undefined) {
+      const once = stream.once.bind(stream);
+      await new Promise<void>((resolve) => {
+        once('drain', resolve);
+      });
+    }
+  }
 }
 
-export type { ChunkedWriter };
-export { createChunkedWriter };
+export type { DrainableStream };
+export { chunked, writeChunks };

@@ -1,4 +1,4 @@
-import { createChunkedWriter } from './chunkedWriter';
+import { chunked } from './chunkedWriter';
 
 /**
  * A `JSON.stringify` replacer under which no value read from the table can make the output
@@ -27,35 +27,40 @@ function toJson(value: unknown, indent?: number): string {
 }
 
 /**
- * Writes `value` as `toJson(value, 2)` would, byte for byte, but expands the array under
- * `arrayKey` element by element, in chunks: the whole document never exists as one string (for
- * 10,000 rows it is ~30 MB, held twice while it is written).
+ * `value` as `toJson(value, 2)` would write it, byte for byte, in chunks made as they are asked
+ * for: the array under `arrayKey` is serialized element by element, so the whole document never
+ * exists as one string (for 10,000 rows it is ~30 MB).
  *
  * @example
- * writeJson(summary, 'outcomes', (text) => process.stdout.write(text)); // then a newline
+ * await writeChunks(process.stdout, jsonChunks(summary, 'outcomes'));
  */
-function writeJson(value: object, arrayKey: string, write: (text: string) => void): void {
-  const out = createChunkedWriter(write);
-  const emit = out.write;
-  function nested(inner: unknown, indent: string): string {
-    return (toJson(inner, 2) ?? 'null').replace(/\n/g, `\n${indent}`);
-  }
-  const entries = Object.entries(value).filter(([, inner]) => toJson(inner) !== undefined);
-  emit('{');
-  entries.forEach(([key, inner], index) => {
-    emit(`${index === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `);
-    if (key === arrayKey && Array.isArray(inner) && inner.length > 0) {
-      emit('[');
-      inner.forEach((element, position) => {
-        emit(`${position === 0 ? '' : ','}\n    ${nested(element, '    ')}`);
-      });
-      emit('\n  ]');
-    } else {
-      emit(nested(inner, '  '));
-    }
-  });
-  emit(entries.length === 0 ? '}' : '\n}');
-  out.flush();
+function* jsonChunks(value: object, arrayKey: string): Generator<string> {
+  yield* chunked(jsonParts(value, arrayKey));
 }
 
-export { jsonReplacer, toJson, writeJson };
+function nested(inner: unknown, indent: string): string {
+  return (toJson(inner, 2) ?? 'null').replace(/\n/g, `\n${indent}`);
+}
+
+function* jsonParts(value: object, arrayKey: string): Generator<string> {
+  // The properties JSON.stringify leaves out of an object (checked without serializing them).
+  const entries = Object.entries(value).filter(
+    ([, inner]) => inner !== undefined && typeof inner !== 'function' && typeof inner !== 'symbol',
+  );
+  yield '{';
+  for (const [index, [key, inner]] of entries.entries()) {
+    yield `${index === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    if (key === arrayKey && Array.isArray(inner) && inner.length > 0) {
+      yield '[';
+      for (const [position, element] of inner.entries()) {
+        yield `${position === 0 ? '' : ','}\n    ${nested(element, '    ')}`;
+      }
+      yield '\n  ]';
+    } else {
+      yield nested(inner, '  ');
+    }
+  }
+  yield entries.length === 0 ? '}' : '\n}';
+}
+
+export { jsonChunks, jsonReplacer, toJson };

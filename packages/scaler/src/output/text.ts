@@ -1,3 +1,5 @@
+import { detach } from '@msf-scaler/schema';
+
 /**
  * C0 and C1 control characters, DEL, and the Unicode format characters that reorder or hide
  * text on a terminal (bidirectional overrides and isolates, zero-width characters).
@@ -36,7 +38,7 @@ function escapeControl(text: string): string {
  */
 function truncateTo(text: string, width: number): string {
   if (width <= 0) return '';
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  return text.length > width ? `${detach(text.slice(0, width - 1))}…` : text;
 }
 
 export { escapeControl, truncateTo };

@@ -12,6 +12,12 @@ import type { RowOutcome, RunSummary } from './types';
 interface ReconcileOptions {
   /** The raw rows, in scan order. */
   readonly items: readonly unknown[];
+  /**
+   * The run may drop each raw row from `items` once the row is reconciled, so a large table is
+   * not held twice (raw and as outcomes) until the run ends. Only for an array the caller owns
+   * and does not read again. @default false
+   */
+  readonly releaseItems?: boolean;
   readonly applications: ApplicationsPort;
   /** The instant the schedule is evaluated at (the scheduled event's time, or `--at`). */
   readonly instant: Date;
@@ -74,6 +80,7 @@ async function reconcile(options: ReconcileOptions): Promise<RunSummary> {
     } else {
       outcome = await reconcileRow(item, position, context);
       longestRowMs = Math.max(longestRowMs, clock() - started);
+      if (options.releaseItems === true) (options.items as unknown[])[position] = undefined;
     }
     options.onOutcome?.(outcome);
     return { value: outcome, throttled: throttleCount() > throttlesBefore };

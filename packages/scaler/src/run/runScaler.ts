@@ -32,6 +32,8 @@ async function runScaler(options: RunScalerOptions): Promise<RunSummary> {
   const items = await scanScheduleTable(options.clients.dynamodb, options.table);
   return reconcile({
     items,
+    // The scanned array is ours alone: each raw row may go once it is reconciled.
+    releaseItems: true,
     applications: createMsfApplications(options.clients.msf),
     ...(options.clients.throttles === undefined ? {} : { throttles: options.clients.throttles }),
     instant: options.instant,

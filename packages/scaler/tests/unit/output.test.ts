@@ -4,7 +4,7 @@ import { renderSummary, renderWarnings } from '../../src/cli/render';
 import { Outcome } from '../../src/core/outcome';
 import { toLogAttributes } from '../../src/observability';
 import { compactSummary } from '../../src/output/compactSummary';
-import { toJson, writeJson } from '../../src/output/json';
+import { jsonChunks, toJson } from '../../src/output/json';
 import { escapeControl, truncateTo } from '../../src/output/text';
 import type { RowOutcome, RunSummary } from '../../src/run/types';
 
@@ -89,13 +89,13 @@ describe('Function: toJson', () => {
   });
 });
 
-describe('Function: writeJson', () => {
+describe('Function: jsonChunks', () => {
   function written(value: object, chunkSizes?: number[]): string {
     let text = '';
-    writeJson(value, 'outcomes', (chunk) => {
+    for (const chunk of jsonChunks(value, 'outcomes')) {
       chunkSizes?.push(chunk.length);
       text += chunk;
-    });
+    }
     return text;
   }
 
