@@ -44,7 +44,13 @@ async function handler(event: Partial<ScheduledEvent>, context?: Context): Promi
       onOutcome: (outcome) => logOutcome(logger, outcome),
     });
     publishRunMetrics(metrics, summary);
-    logger.info('run summary', { table: summary.table, at: summary.at, total: summary.total, counts: summary.counts });
+    logger.info('run summary', {
+      table: summary.table,
+      at: summary.at,
+      total: summary.total,
+      counts: summary.counts,
+      peakConcurrency: summary.peakConcurrency,
+    });
     return compactSummary(summary);
   } catch (error) {
     logger.error('run failed: no row was reconciled', error instanceof Error ? error : String(error));

@@ -60,7 +60,7 @@ function addRunOptions(command: Command): Command {
     .option('--table <name>', `schedule table (default: $${EnvVar.TABLE}, else ${Defaults.TABLE_NAME})`)
     .option(
       '--concurrency <n>',
-      `rows processed at once, 1-${Defaults.MAX_CONCURRENCY} (default: $${EnvVar.CONCURRENCY}, else ${Defaults.CONCURRENCY})`,
+      `most rows in flight at once (the run adapts below it to throttling), 1-${Defaults.MAX_CONCURRENCY} (default: $${EnvVar.CONCURRENCY}, else ${Defaults.CONCURRENCY})`,
     )
     .option('--json', 'print the run summary as JSON on stdout')
     .addOption(
