@@ -1,5 +1,34 @@
 import { ErrorCode, ServiceError } from './errors';
+import type { UpdateFailure } from './store';
 import type { ModelOperation } from './types';
+
+/** `ErrorInfo.ErrorString` of an injected update failure when `FailUpdateOptions.errorString` is not given. */
+const DEFAULT_UPDATE_ERROR =
+  'The application failed to start with the updated configuration (failure injected by the MSF emulator)';
+
+/** Limits of the model's `ErrorString`. */
+const ERROR_STRING_LENGTH = { min: 1, max: 512 } as const;
+
+/**
+ * How `failNextUpdate` fails an application's UpdateApplication operations. The call itself
+ * is accepted (HTTP 200 with an OperationId); the operation ends FAILED when its transition
+ * completes, followed by a system rollback when the application has rollback enabled.
+ *
+ * @example
+ * emulator.failNextUpdate('orders', { errorString: 'Parallelism 64 exceeds maxParallelism 32', always: true });
+ */
+interface FailUpdateOptions {
+  /**
+   * `OperationFailureDetails.ErrorInfo.ErrorString` of the failed operation, 1 to 512
+   * characters as in the model. @default DEFAULT_UPDATE_ERROR
+   */
+  readonly errorString?: string;
+  /**
+   * Fail every UpdateApplication of the application until `clearUpdateFailures`, not only the
+   * next one. @default false
+   */
+  readonly always?: boolean;
+}
 
 /**
  * Faults the emulator injects into calls, to test retries and error handling.
@@ -76,6 +105,18 @@ function checkFaults(faults: FaultOptions): FaultOptions {
   return { ...faults };
 }
 
+/** The update failure `options` describe; throws a RangeError for an ErrorString the model refuses. */
+function checkFailUpdate(options: FailUpdateOptions): UpdateFailure {
+  const errorString = options.errorString ?? DEFAULT_UPDATE_ERROR;
+  if (errorString.length < ERROR_STRING_LENGTH.min || errorString.length > ERROR_STRING_LENGTH.max) {
+    throw new RangeError(
+      `failNextUpdate: errorString has ${errorString.length} characters; ` +
+        `use ${ERROR_STRING_LENGTH.min} to ${ERROR_STRING_LENGTH.max}, as the model's ErrorString`,
+    );
+  }
+  return { errorString, always: options.always ?? false };
+}
+
 /**
  * A fault injector starting with `initial` (checked as `set` checks it).
  *
@@ -144,5 +185,5 @@ function createFaultInjector(initial: FaultOptions): FaultInjector {
   };
 }
 
-export type { FaultInjector, FaultOptions };
-export { createFaultInjector };
+export type { FailUpdateOptions, FaultInjector, FaultOptions };
+export { checkFailUpdate, createFaultInjector, DEFAULT_UPDATE_ERROR };

@@ -1,4 +1,5 @@
-export type { FaultOptions } from './faults';
+export type { FailUpdateOptions, FaultOptions } from './faults';
+export { DEFAULT_UPDATE_ERROR } from './faults';
 export type { MsfEmulator, MsfEmulatorOptions } from './server';
 export { startMsfEmulator } from './server';
 export type {
@@ -6,6 +7,7 @@ export type {
   ApplicationOperationInfo,
   ApplicationOperationInfoDetails,
   ApplicationSummary,
+  OperationFailureDetails,
   ParallelismConfigurationDescription,
 } from './types';
-export { ApplicationStatus, OperationStatus } from './types';
+export { ApplicationStatus, OperationStatus, RecordedOperation } from './types';

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCallCounter } from './calls';
-import { createFaultInjector, type FaultOptions } from './faults';
+import { checkFailUpdate, createFaultInjector, type FailUpdateOptions, type FaultOptions } from './faults';
 import { serveRequest } from './pipeline';
 import { Defaults, Store } from './store';
 import type { ApplicationDetail, ApplicationStatus } from './types';
@@ -56,6 +56,27 @@ interface MsfEmulator {
    * operation starts a transition. Throws a RangeError for an unknown application or status.
    */
   forceStatus(applicationName: string, status: ApplicationStatus): void;
+  /**
+   * Makes the application's next accepted UpdateApplication fail the way MSF fails one (every
+   * one with `always`, until `clearUpdateFailures`); replaces a failure set before. The call is
+   * still accepted: HTTP 200 with the new ApplicationVersionId and an OperationId. When its
+   * UPDATING transition completes the operation ends FAILED with
+   * `OperationFailureDetails.ErrorInfo.ErrorString`, and then:
+   * - with `ApplicationSystemRollbackConfiguration.RollbackEnabled` on, a `RollbackApplication`
+   *   operation (its id in `OperationFailureDetails.RollbackOperationId`) takes the application
+   *   through ROLLING_BACK back to RUNNING with the configuration of the version before the
+   *   update, as a new version (failed version + 1, with ApplicationVersionRolledBackFrom the
+   *   failed version and ApplicationVersionRolledBackTo the restored one); the rollback ends
+   *   SUCCESSFUL;
+   * - without it, the application ends READY with the configuration and ApplicationVersionId it
+   *   had before the update (the failed version is discarded).
+   * An update of a READY application fails at once (FAILED, READY, nothing changed; no rollback,
+   * since nothing runs). Throws a RangeError for an unknown application or an errorString
+   * outside 1..512 characters. Independent of `setFaults`.
+   */
+  failNextUpdate(applicationName: string, options?: FailUpdateOptions): void;
+  /** Removes the update failure `failNextUpdate` set on the application; its next update succeeds. */
+  clearUpdateFailures(applicationName: string): void;
   /** A deep copy of the stored application in wire shape, or undefined. */
   getApplication(applicationName: string): ApplicationDetail | undefined;
   /**
@@ -127,6 +148,12 @@ async function startMsfEmulator(options: MsfEmulatorOptions = {}): Promise<MsfEm
     },
     forceStatus(applicationName: string, status: ApplicationStatus): void {
       store.forceStatus(applicationName, status);
+    },
+    failNextUpdate(applicationName: string, failOptions: FailUpdateOptions = {}): void {
+      store.failNextUpdate(applicationName, checkFailUpdate(failOptions));
+    },
+    clearUpdateFailures(applicationName: string): void {
+      store.clearUpdateFailures(applicationName);
     },
     getApplication(applicationName: string): ApplicationDetail | undefined {
       const app = store.find(applicationName);

@@ -32,7 +32,22 @@ interface MonitoringSettings {
   readonly logLevel: string;
 }
 
-/** One recorded UpdateApplication / StartApplication / StopApplication call. */
+/** Why an operation ended FAILED (`OperationFailureDetails`). */
+interface OperationFailure {
+  readonly errorString: string;
+  /** The system rollback run because of the failure, if one ran. */
+  readonly rollbackOperationId?: string;
+}
+
+/** A failure injected into the application's next UpdateApplication (see `failNextUpdate`). */
+interface UpdateFailure {
+  /** `ErrorInfo.ErrorString` of the failed operation. */
+  readonly errorString: string;
+  /** Every update fails until cleared, not only the next one. */
+  readonly always: boolean;
+}
+
+/** One recorded UpdateApplication / StartApplication / StopApplication / RollbackApplication operation. */
 interface StoredOperation {
   readonly id: string;
   readonly operation: RecordedOperation;
@@ -42,6 +57,8 @@ interface StoredOperation {
   status: OperationStatus;
   endTime?: Date;
   readonly versionChange?: { readonly from: number; readonly to: number };
+  /** Set when the operation ended FAILED. */
+  failure?: OperationFailure;
 }
 
 /** A transition in flight: completes after `transitionMs`, or is cancelled by the next one. */
@@ -63,6 +80,9 @@ interface StoredApplication {
   status: ApplicationStatus;
   versionId: number;
   versionUpdatedFrom?: number;
+  /** Set by a system rollback: the failed version it rolled back from, and the version it restored. */
+  versionRolledBackFrom?: number;
+  versionRolledBackTo?: number;
   lastUpdateTime: Date;
   conditionalToken: string;
   parallelism: ParallelismSettings;
@@ -71,6 +91,10 @@ interface StoredApplication {
   readonly checkpoint: CheckpointSettings;
   readonly monitoring: MonitoringSettings;
   readonly snapshotsEnabled: boolean;
+  /** `ApplicationSystemRollbackConfiguration.RollbackEnabled`: a failed update is rolled back. */
+  rollbackEnabled: boolean;
+  /** The failure injected into the next UpdateApplication, if any. */
+  updateFailure?: UpdateFailure;
   /** Oldest first. */
   readonly operations: StoredOperation[];
   pending?: PendingTransition;
@@ -248,13 +272,47 @@ class Store {
     this.timers.add(timer);
   }
 
-  /** Runs the zero-delay transitions queued since the last flush. */
+  /**
+   * Runs the zero-delay transitions queued since the last flush, and those their completions
+   * start (a failed update's system rollback), until none is left.
+   */
   public flush(): void {
-    const due = this.due;
-    this.due = [];
-    for (const { app, pending } of due) {
-      this.settle(app, pending);
+    while (this.due.length > 0) {
+      const due = this.due;
+      this.due = [];
+      for (const { app, pending } of due) {
+        this.settle(app, pending);
+      }
     }
+  }
+
+  /**
+   * Makes the next UpdateApplication of `name` (every one with `failure.always`) fail, replacing
+   * a failure set before. Throws a RangeError for an unknown application.
+   */
+  public failNextUpdate(name: string, failure: UpdateFailure): void {
+    const app = this.applications.get(name);
+    if (app === undefined) {
+      throw new RangeError(`failNextUpdate: no application named '${name}'; create it first`);
+    }
+    app.updateFailure = failure;
+  }
+
+  /** Removes the update failure set on `name`; does nothing when there is none or no such application. */
+  public clearUpdateFailures(name: string): void {
+    const app = this.applications.get(name);
+    if (app !== undefined) {
+      delete app.updateFailure;
+    }
+  }
+
+  /** The failure the update now accepted on `app` must end with, if any; a one-off failure is used up. */
+  public takeUpdateFailure(app: StoredApplication): UpdateFailure | undefined {
+    const failure = app.updateFailure;
+    if (failure !== undefined && !failure.always) {
+      delete app.updateFailure;
+    }
+    return failure;
   }
 
   /** Sets a status by hand (tests), cancelling any transition in flight. */
@@ -295,7 +353,8 @@ class Store {
     }
     delete app.pending;
     pending.complete(app);
-    if (pending.operation !== undefined) {
+    // A completion may end its operation itself (FAILED); otherwise the operation succeeded.
+    if (pending.operation !== undefined && pending.operation.status === OperationStatus.IN_PROGRESS) {
       this.endOperation(pending.operation, OperationStatus.SUCCESSFUL);
     }
   }
@@ -319,9 +378,11 @@ class Store {
 export type {
   CheckpointSettings,
   MonitoringSettings,
+  OperationFailure,
   ParallelismSettings,
   StoredApplication,
   StoredOperation,
   StoreOptions,
+  UpdateFailure,
 };
 export { applyConfiguredParallelism, Defaults, newConditionalToken, runWithConfiguredParallelism, Store };

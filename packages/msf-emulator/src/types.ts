@@ -66,11 +66,17 @@ const RUNTIME_ENVIRONMENTS = [
 ] as const;
 type RuntimeEnvironment = (typeof RUNTIME_ENVIRONMENTS)[number];
 
-/** The operations the emulator records (ListApplicationOperations / DescribeApplicationOperation). */
+/**
+ * The operations the emulator records (ListApplicationOperations / DescribeApplicationOperation).
+ * `RollbackApplication` is the system rollback MSF runs when an update fails with
+ * `ApplicationSystemRollbackConfiguration.RollbackEnabled` on (it has the name of the API
+ * operation, as MSF reports it).
+ */
 const RecordedOperation = {
   UpdateApplication: 'UpdateApplication',
   StartApplication: 'StartApplication',
   StopApplication: 'StopApplication',
+  RollbackApplication: 'RollbackApplication',
 } as const;
 type RecordedOperation = (typeof RecordedOperation)[keyof typeof RecordedOperation];
 
@@ -110,6 +116,7 @@ interface FlinkApplicationConfigurationDescription {
 interface ApplicationConfigurationDescription {
   readonly FlinkApplicationConfigurationDescription: FlinkApplicationConfigurationDescription;
   readonly ApplicationSnapshotConfigurationDescription: { readonly SnapshotsEnabled: boolean };
+  readonly ApplicationSystemRollbackConfigurationDescription: { readonly RollbackEnabled: boolean };
 }
 
 /** `ApplicationDetail` of the model, as the emulator returns it. */
@@ -125,6 +132,8 @@ interface ApplicationDetail {
   readonly LastUpdateTimestamp: number;
   readonly ApplicationConfigurationDescription: ApplicationConfigurationDescription;
   readonly ApplicationVersionUpdatedFrom?: number;
+  readonly ApplicationVersionRolledBackFrom?: number;
+  readonly ApplicationVersionRolledBackTo?: number;
   readonly ConditionalToken: string;
   readonly ApplicationMode: ApplicationMode;
 }
@@ -158,6 +167,14 @@ interface ApplicationOperationInfoDetails {
     readonly ApplicationVersionUpdatedFrom: number;
     readonly ApplicationVersionUpdatedTo: number;
   };
+  readonly OperationFailureDetails?: OperationFailureDetails;
+}
+
+/** `OperationFailureDetails` of the model: why an operation ended FAILED. */
+interface OperationFailureDetails {
+  /** The system rollback MSF ran because of this failure; absent when none ran. */
+  readonly RollbackOperationId?: string;
+  readonly ErrorInfo: { readonly ErrorString: string };
 }
 
 /** A parsed JSON object (request or response body). */
@@ -212,6 +229,7 @@ export type {
   JsonObject,
   ModelOperation,
   MonitoringConfigurationDescription,
+  OperationFailureDetails,
   ParallelismConfigurationDescription,
   RuntimeEnvironment,
 };

@@ -1,9 +1,10 @@
-import type { StoredApplication, StoredOperation } from './store';
+import type { OperationFailure, StoredApplication, StoredOperation } from './store';
 import type {
   ApplicationDetail,
   ApplicationOperationInfo,
   ApplicationOperationInfoDetails,
   ApplicationSummary,
+  OperationFailureDetails,
 } from './types';
 
 /** AWS JSON 1.1 timestamps are epoch seconds; fractions keep the millisecond precision. */
@@ -45,8 +46,11 @@ function toApplicationDetail(app: StoredApplication): ApplicationDetail {
         },
       },
       ApplicationSnapshotConfigurationDescription: { SnapshotsEnabled: app.snapshotsEnabled },
+      ApplicationSystemRollbackConfigurationDescription: { RollbackEnabled: app.rollbackEnabled },
     },
     ...(app.versionUpdatedFrom === undefined ? {} : { ApplicationVersionUpdatedFrom: app.versionUpdatedFrom }),
+    ...(app.versionRolledBackFrom === undefined ? {} : { ApplicationVersionRolledBackFrom: app.versionRolledBackFrom }),
+    ...(app.versionRolledBackTo === undefined ? {} : { ApplicationVersionRolledBackTo: app.versionRolledBackTo }),
     ConditionalToken: app.conditionalToken,
     ApplicationMode: app.mode,
   };
@@ -75,7 +79,15 @@ function toOperationInfo(operation: StoredOperation): ApplicationOperationInfo {
   };
 }
 
-/** `ApplicationOperationInfoDetails` (DescribeApplicationOperation). */
+/** `OperationFailureDetails`: RollbackOperationId only when a system rollback ran. */
+function toFailureDetails(failure: OperationFailure): OperationFailureDetails {
+  return {
+    ...(failure.rollbackOperationId === undefined ? {} : { RollbackOperationId: failure.rollbackOperationId }),
+    ErrorInfo: { ErrorString: failure.errorString },
+  };
+}
+
+/** `ApplicationOperationInfoDetails` (DescribeApplicationOperation); OperationFailureDetails only for a FAILED one. */
 function toOperationDetails(operation: StoredOperation): ApplicationOperationInfoDetails {
   return {
     Operation: operation.operation,
@@ -90,6 +102,7 @@ function toOperationDetails(operation: StoredOperation): ApplicationOperationInf
             ApplicationVersionUpdatedTo: operation.versionChange.to,
           },
         }),
+    ...(operation.failure === undefined ? {} : { OperationFailureDetails: toFailureDetails(operation.failure) }),
   };
 }
 

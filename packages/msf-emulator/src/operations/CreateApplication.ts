@@ -104,6 +104,7 @@ interface CreateApplicationRequest {
       };
     };
     readonly ApplicationSnapshotConfiguration?: { readonly SnapshotsEnabled: boolean };
+    readonly ApplicationSystemRollbackConfiguration?: { readonly RollbackEnabled: boolean };
     readonly ZeppelinApplicationConfiguration?: JsonObject;
   };
   readonly ApplicationMode?: ApplicationMode;
@@ -115,7 +116,8 @@ const FLINK_RUNTIMES = RUNTIME_ENVIRONMENTS.filter((runtime) => runtime.startsWi
  * CreateApplication: a Flink application in READY status, version 1.
  * Only `FLINK-*` runtimes and STREAMING mode; SQL and Zeppelin configurations are refused.
  * Configuration parts the emulator does not model (code, environment properties, VPC, logging,
- * tags, encryption, rollback) are validated and then ignored.
+ * tags, encryption) are validated and then ignored. `ApplicationSystemRollbackConfiguration` is
+ * kept (system rollback of failed updates; off unless it turns it on).
  */
 function createApplication(input: CreateApplicationRequest, store: Store): JsonObject {
   if (!input.RuntimeEnvironment.startsWith('FLINK-')) {
@@ -164,6 +166,8 @@ function createApplication(input: CreateApplicationRequest, store: Store): JsonO
     monitoring: monitoringSettings(flink?.MonitoringConfiguration),
     // The API leaves snapshots off unless ApplicationSnapshotConfiguration turns them on.
     snapshotsEnabled: configuration?.ApplicationSnapshotConfiguration?.SnapshotsEnabled ?? false,
+    // System rollback is opt-in: off unless ApplicationSystemRollbackConfiguration turns it on.
+    rollbackEnabled: configuration?.ApplicationSystemRollbackConfiguration?.RollbackEnabled ?? false,
     operations: [],
   };
   store.add(app);

@@ -26,6 +26,7 @@ import {
   runWithConfiguredParallelism,
   type Store,
   type StoredApplication,
+  type StoredOperation,
 } from '../store';
 import { ApplicationStatus, ConfigurationType, type JsonObject, OperationStatus, RecordedOperation } from '../types';
 import type { ConstraintTable } from '../validation';
@@ -155,6 +156,7 @@ interface UpdateApplicationRequest {
   readonly CurrentApplicationVersionId?: number;
   readonly ConditionalToken?: string;
   readonly ApplicationConfigurationUpdate?: {
+    readonly ApplicationSystemRollbackConfigurationUpdate?: { readonly RollbackEnabledUpdate: boolean };
     readonly FlinkApplicationConfigurationUpdate?: {
       readonly ParallelismConfigurationUpdate?: ParallelismConfigurationUpdate;
       readonly [member: string]: unknown;
@@ -168,13 +170,32 @@ interface UpdateApplicationRequest {
 /** Statuses in which MSF accepts an update. */
 const UPDATABLE: ReadonlySet<ApplicationStatus> = new Set([ApplicationStatus.RUNNING, ApplicationStatus.READY]);
 
+/** The members of ApplicationConfigurationUpdate the emulator applies. */
+const SUPPORTED_CONFIGURATION_UPDATES: ReadonlySet<string> = new Set([
+  'FlinkApplicationConfigurationUpdate',
+  'ApplicationSystemRollbackConfigurationUpdate',
+]);
+
 const SUPPORTED =
   'The MSF emulator only supports ParallelismConfigurationUpdate ' +
   '(ApplicationConfigurationUpdate.FlinkApplicationConfigurationUpdate.ParallelismConfigurationUpdate), ' +
+  'ApplicationConfigurationUpdate.ApplicationSystemRollbackConfigurationUpdate, ' +
   'ServiceExecutionRoleUpdate and RunConfigurationUpdate in UpdateApplication';
 
+/** What a failed update puts back: the application as it was before the update. */
+interface UpdatedState {
+  readonly versionId: number;
+  readonly versionUpdatedFrom: number | undefined;
+  readonly versionRolledBackFrom: number | undefined;
+  readonly versionRolledBackTo: number | undefined;
+  readonly parallelism: ParallelismSettings;
+  readonly role: string;
+  readonly rollbackEnabled: boolean;
+}
+
 /**
- * UpdateApplication, limited to parallelism (plus the execution role). Checks, in order:
+ * UpdateApplication, limited to parallelism (plus the execution role and the system rollback
+ * setting). Checks, in order:
  * constraints (the pipeline validates `UpdateApplicationConstraints` first), existence,
  * unsupported updates, ParallelismConfigurationUpdate rules, CurrentApplicationVersionId /
  * ConditionalToken (ConcurrentModificationException when stale), status (RUNNING or READY, else
@@ -182,8 +203,11 @@ const SUPPORTED =
  *
  * A READY application takes the new settings at once and stays READY. A RUNNING one goes to
  * UPDATING and back to RUNNING after `transitionMs`; only then does CurrentParallelism take the
- * new Parallelism. Every successful update bumps ApplicationVersionId and issues a new
+ * new Parallelism. Every accepted update bumps ApplicationVersionId and issues a new
  * ConditionalToken.
+ *
+ * An update with a failure injected (`failNextUpdate`) is accepted all the same; see
+ * `failUpdate` for how it ends.
  */
 function updateApplication(input: UpdateApplicationRequest, store: Store): JsonObject {
   const app = store.get(input.ApplicationName);
@@ -198,17 +222,37 @@ function updateApplication(input: UpdateApplicationRequest, store: Store): JsonO
     throw statusConflict(app, 'updated', 'retry when it is RUNNING or READY');
   }
 
+  const failure = store.takeUpdateFailure(app);
+  const before = updatedState(app);
   const from = app.versionId;
   app.versionId = from + 1;
   app.versionUpdatedFrom = from;
+  delete app.versionRolledBackFrom;
+  delete app.versionRolledBackTo;
   app.conditionalToken = newConditionalToken();
   app.lastUpdateTime = store.now();
   app.parallelism = { ...parallelism };
   if (input.ServiceExecutionRoleUpdate !== undefined) {
     app.role = input.ServiceExecutionRoleUpdate;
   }
+  const rollbackUpdate = input.ApplicationConfigurationUpdate?.ApplicationSystemRollbackConfigurationUpdate;
+  if (rollbackUpdate !== undefined) {
+    app.rollbackEnabled = rollbackUpdate.RollbackEnabledUpdate;
+  }
   const operation = store.recordOperation(app, RecordedOperation.UpdateApplication, { from, to: app.versionId });
-  if (app.status === ApplicationStatus.READY) {
+  if (failure !== undefined) {
+    if (app.status === ApplicationStatus.READY) {
+      failUpdate(store, app, operation, { before, errorString: failure.errorString, running: false });
+    } else {
+      store.transition(
+        app,
+        ApplicationStatus.UPDATING,
+        (updating) =>
+          failUpdate(store, updating, operation, { before, errorString: failure.errorString, running: true }),
+        operation,
+      );
+    }
+  } else if (app.status === ApplicationStatus.READY) {
     // Nothing runs, so there is nothing to restart: the new settings apply at once.
     applyConfiguredParallelism(app);
     store.endOperation(operation, OperationStatus.SUCCESSFUL);
@@ -218,11 +262,94 @@ function updateApplication(input: UpdateApplicationRequest, store: Store): JsonO
   return { ApplicationDetail: toApplicationDetail(app), OperationId: operation.id };
 }
 
+function updatedState(app: StoredApplication): UpdatedState {
+  return {
+    versionId: app.versionId,
+    versionUpdatedFrom: app.versionUpdatedFrom,
+    versionRolledBackFrom: app.versionRolledBackFrom,
+    versionRolledBackTo: app.versionRolledBackTo,
+    parallelism: { ...app.parallelism },
+    role: app.role,
+    rollbackEnabled: app.rollbackEnabled,
+  };
+}
+
+/** Puts back the configuration of `before` (not its version). */
+function restoreConfiguration(app: StoredApplication, before: UpdatedState): void {
+  app.parallelism = { ...before.parallelism };
+  app.role = before.role;
+  app.rollbackEnabled = before.rollbackEnabled;
+}
+
+/** Sets or removes an optional version member (exactOptionalPropertyTypes forbids assigning undefined). */
+function setVersionMember(
+  app: StoredApplication,
+  member: 'versionUpdatedFrom' | 'versionRolledBackFrom' | 'versionRolledBackTo',
+  value: number | undefined,
+): void {
+  if (value === undefined) {
+    delete app[member];
+  } else {
+    app[member] = value;
+  }
+}
+
+/** How a failing update ends: the state before it, the error, and whether the job was running. */
+interface UpdateFailureContext {
+  readonly before: UpdatedState;
+  readonly errorString: string;
+  /** The update restarted a running job (its UPDATING transition completes now). */
+  readonly running: boolean;
+}
+
+/**
+ * Ends a failing update as MSF does: the UpdateApplication operation is FAILED with
+ * `ErrorInfo.ErrorString`. When the job was running and system rollback is enabled (as the
+ * update left it), a RollbackApplication operation starts: a new version (the failed one + 1,
+ * ApplicationVersionRolledBackFrom the failed one, ApplicationVersionRolledBackTo the one
+ * before) with the configuration from before the update, ROLLING_BACK, then RUNNING at that
+ * parallelism, SUCCESSFUL. Otherwise the application is READY with the configuration and
+ * version from before the update (a new ConditionalToken all the same).
+ */
+function failUpdate(
+  store: Store,
+  app: StoredApplication,
+  operation: StoredOperation,
+  { before, errorString, running }: UpdateFailureContext,
+): void {
+  store.endOperation(operation, OperationStatus.FAILED);
+  const failedVersion = app.versionId;
+  const rollback = running && app.rollbackEnabled;
+  restoreConfiguration(app, before);
+  app.conditionalToken = newConditionalToken();
+  app.lastUpdateTime = store.now();
+  if (!rollback) {
+    app.versionId = before.versionId;
+    setVersionMember(app, 'versionUpdatedFrom', before.versionUpdatedFrom);
+    setVersionMember(app, 'versionRolledBackFrom', before.versionRolledBackFrom);
+    setVersionMember(app, 'versionRolledBackTo', before.versionRolledBackTo);
+    app.status = ApplicationStatus.READY;
+    applyConfiguredParallelism(app);
+    operation.failure = { errorString };
+    return;
+  }
+  app.versionId = failedVersion + 1;
+  app.versionUpdatedFrom = failedVersion;
+  app.versionRolledBackFrom = failedVersion;
+  app.versionRolledBackTo = before.versionId;
+  const rollbackOperation = store.recordOperation(app, RecordedOperation.RollbackApplication, {
+    from: failedVersion,
+    to: app.versionId,
+  });
+  operation.failure = { errorString, rollbackOperationId: rollbackOperation.id };
+  store.transition(app, ApplicationStatus.ROLLING_BACK, runWithConfiguredParallelism, rollbackOperation);
+}
+
 function rejectUnsupported(input: UpdateApplicationRequest): void {
   const unsupported: string[] = [];
   const configuration = input.ApplicationConfigurationUpdate ?? {};
   for (const [member, value] of Object.entries(configuration)) {
-    if (member !== 'FlinkApplicationConfigurationUpdate' && value !== undefined) {
+    if (!SUPPORTED_CONFIGURATION_UPDATES.has(member) && value !== undefined) {
       unsupported.push(`ApplicationConfigurationUpdate.${member}`);
     }
   }

@@ -52,6 +52,7 @@ describe('Operation: CreateApplication', () => {
           },
         },
         ApplicationSnapshotConfigurationDescription: { SnapshotsEnabled: false },
+        ApplicationSystemRollbackConfigurationDescription: { RollbackEnabled: false },
       },
       ConditionalToken: expect.stringMatching(/^[a-f0-9]{32}$/),
       ApplicationMode: 'STREAMING',

@@ -412,6 +412,7 @@ describe('Operation: UpdateApplication', () => {
       'InvalidArgumentException',
       'The MSF emulator only supports ParallelismConfigurationUpdate ' +
         '(ApplicationConfigurationUpdate.FlinkApplicationConfigurationUpdate.ParallelismConfigurationUpdate), ' +
+        'ApplicationConfigurationUpdate.ApplicationSystemRollbackConfigurationUpdate, ' +
         `ServiceExecutionRoleUpdate and RunConfigurationUpdate in UpdateApplication; remove ${member}`,
     );
   });

@@ -60,6 +60,65 @@ describe('Client: aws CLI (skipped when `aws` is not installed)', () => {
     });
   });
 
+  (hasAws ? it : it.skip)(
+    'reports a failed update and its system rollback through aws kinesisanalyticsv2 list/describe-application-operation(s)',
+    async () => {
+      // Prepare
+      await aws(
+        'create-application',
+        '--application-name',
+        'cli-rollback-app',
+        '--runtime-environment',
+        'FLINK-1_20',
+        '--service-execution-role',
+        ROLE_ARN,
+        '--application-configuration',
+        JSON.stringify({ ApplicationSystemRollbackConfiguration: { RollbackEnabled: true } }),
+      );
+      await aws('start-application', '--application-name', 'cli-rollback-app');
+      msf.emulator.failNextUpdate('cli-rollback-app', { errorString: 'Parallelism exceeds maxParallelism' });
+      const update = await aws(
+        'update-application',
+        '--application-name',
+        'cli-rollback-app',
+        '--current-application-version-id',
+        '1',
+        '--application-configuration-update',
+        JSON.stringify({
+          FlinkApplicationConfigurationUpdate: {
+            ParallelismConfigurationUpdate: { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: 4 },
+          },
+        }),
+      );
+
+      // Act
+      const listed = await aws('list-application-operations', '--application-name', 'cli-rollback-app');
+      const described = await aws(
+        'describe-application-operation',
+        '--application-name',
+        'cli-rollback-app',
+        '--operation-id',
+        String(update.OperationId),
+      );
+
+      // Assess
+      const operations = listed.ApplicationOperationInfoList as Array<Record<string, unknown>>;
+      expect(operations.map((operation) => [operation.Operation, operation.OperationStatus])).toEqual([
+        ['RollbackApplication', 'SUCCESSFUL'],
+        ['UpdateApplication', 'FAILED'],
+        ['StartApplication', 'SUCCESSFUL'],
+      ]);
+      expect(described.ApplicationOperationInfoDetails).toMatchObject({
+        Operation: 'UpdateApplication',
+        OperationStatus: 'FAILED',
+        OperationFailureDetails: {
+          RollbackOperationId: operations[0]?.OperationId,
+          ErrorInfo: { ErrorString: 'Parallelism exceeds maxParallelism' },
+        },
+      });
+    },
+  );
+
   (hasAws ? it : it.skip)('returns the AWS error name and message on stderr with a failing exit code', async () => {
     // Act
     const failure = await run(

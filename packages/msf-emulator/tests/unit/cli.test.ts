@@ -31,6 +31,8 @@ function fakeEmulator(): MsfEmulator {
     port: 4567,
     setFaults(): void {},
     forceStatus(): void {},
+    failNextUpdate(): void {},
+    clearUpdateFailures(): void {},
     getApplication(): undefined {
       return undefined;
     },
