@@ -16,6 +16,7 @@ import type { ScalerStackProps } from '../lib/scaler-stack';
  * | `appNamePrefix` | string  | none (all applications) | Only MSF applications whose names start with it may be described or updated (IAM). MSF name characters only: `a-z A-Z 0-9 _ . -`. |
  * | `alarmEmail`    | string  | none                    | E-mail address subscribed to the alarm topic (confirm the subscription mail). |
  * | `heartbeatHours`| number  | `2`                     | Whole hours without a completed run before the `ScalerNotRunning` alarm goes off, 1-24; `0` turns it off. Must be at least the longest time between two runs of `schedule`. |
+ * | `maxKPUPerApplication` | number | `64`           | Most KPU a schedule row may ask for (MSF's default quota per application); rows above it are invalid. Raise it with the quota. |
  *
  * @example
  * ```sh
@@ -30,6 +31,7 @@ const CONTEXT_KEYS = [
   'appNamePrefix',
   'alarmEmail',
   'heartbeatHours',
+  'maxKPUPerApplication',
 ] as const satisfies readonly (keyof ScalerStackProps)[];
 
 /** One of {@link CONTEXT_KEYS}. */
@@ -46,6 +48,7 @@ const CONTEXT_EXAMPLES: Readonly<Record<ContextKey, string>> = {
   appNamePrefix: 'orders-',
   alarmEmail: 'ops@example.com',
   heartbeatHours: String(DEFAULT_HEARTBEAT_HOURS),
+  maxKPUPerApplication: '128',
 };
 
 function isContextKey(key: string): key is ContextKey {
@@ -136,6 +139,7 @@ function readScalerContext(context: Readonly<Record<string, unknown>>): ScalerCo
   const appNamePrefix = readString('appNamePrefix');
   const alarmEmail = readString('alarmEmail');
   const heartbeatHours = readNumber('heartbeatHours');
+  const maxKPUPerApplication = readNumber('maxKPUPerApplication');
 
   throwOnProblems(problems);
   return {
@@ -145,6 +149,7 @@ function readScalerContext(context: Readonly<Record<string, unknown>>): ScalerCo
     ...(appNamePrefix === undefined ? {} : { appNamePrefix }),
     ...(alarmEmail === undefined ? {} : { alarmEmail }),
     ...(heartbeatHours === undefined ? {} : { heartbeatHours }),
+    ...(maxKPUPerApplication === undefined ? {} : { maxKPUPerApplication }),
   };
 }
 

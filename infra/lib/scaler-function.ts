@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { describeWholeNumberProblem } from '@msf-scaler/commons';
 import { Defaults, EnvVar, ScalerBundle } from '@msf-scaler/scaler';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -7,6 +8,7 @@ import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE_NAME } from './constants';
+import { type ConfigProblem, throwOnProblems } from './errors';
 import { ScalerPermissionsPolicy } from './iam/scaler-permissions-policy';
 import type { ScheduleTableRef } from './schedule-table';
 
@@ -74,6 +76,23 @@ interface ScalerFunctionProps {
    * @default - every application in the account and region
    */
   readonly appNamePrefix?: string;
+  /**
+   * Most KPU a schedule row may ask for (`SCALER_MAX_KPU_PER_APPLICATION`); rows above it are
+   * invalid, so a typo cannot multiply the bill. Raise it together with the MSF quota.
+   *
+   * @default 64 - MSF's default quota per application
+   */
+  readonly maxKPUPerApplication?: number;
+}
+
+/**
+ * The problems of the props {@link ScalerFunction} validates: `maxKPUPerApplication` is a whole
+ * number from 1 to the scaler's highest accepted limit.
+ */
+function checkScalerFunctionProps(props: Pick<ScalerFunctionProps, 'maxKPUPerApplication'>): readonly ConfigProblem[] {
+  if (props.maxKPUPerApplication === undefined) return [];
+  const problem = describeWholeNumberProblem(String(props.maxKPUPerApplication), 1, Defaults.MAX_KPU_LIMIT);
+  return problem === undefined ? [] : [{ setting: 'maxKPUPerApplication', problem }];
 }
 
 /**
@@ -93,6 +112,7 @@ class ScalerFunction extends Construct {
 
   public constructor(scope: Construct, id: string, props: ScalerFunctionProps) {
     super(scope, id);
+    throwOnProblems(checkScalerFunctionProps(props));
 
     this.logGroup = new LogGroup(this, 'LogGroup', {
       retention: RetentionDays.THREE_MONTHS,
@@ -131,6 +151,9 @@ class ScalerFunction extends Construct {
       logGroup: this.logGroup,
       environment: {
         [EnvVar.TABLE]: props.table.tableName,
+        ...(props.maxKPUPerApplication === undefined
+          ? {}
+          : { [EnvVar.MAX_KPU_PER_APPLICATION]: String(props.maxKPUPerApplication) }),
         [EnvVar.SERVICE_NAME]: SERVICE_NAME,
         [EnvVar.METRICS_NAMESPACE]: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -152,6 +175,7 @@ class ScalerFunction extends Construct {
 
 export type { ScalerFunctionProps };
 export {
+  checkScalerFunctionProps,
   REPO_ROOT,
   SCALER_ENTRY,
   SCALER_HANDLER,

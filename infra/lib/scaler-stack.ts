@@ -7,7 +7,7 @@ import { throwOnProblems } from './errors';
 import { checkScalerPermissionsPolicyProps } from './iam/scaler-permissions-policy';
 import { checkScalerAlarmsProps, ScalerAlarms } from './scaler-alarms';
 import { ScalerDashboard } from './scaler-dashboard';
-import { SCALER_TIMEOUT, ScalerFunction } from './scaler-function';
+import { checkScalerFunctionProps, SCALER_TIMEOUT, ScalerFunction } from './scaler-function';
 import { checkScalerTriggerProps, ScalerTrigger } from './scaler-trigger';
 import { checkScheduleTableProps, ScheduleTable } from './schedule-table';
 
@@ -54,6 +54,13 @@ interface ScalerStackProps extends StackProps {
    * @default 2 - with the hourly default schedule, one missed run is tolerated, two are not
    */
   readonly heartbeatHours?: number;
+  /**
+   * Most KPU a schedule row may ask for; rows above it are invalid. Raise it together with the
+   * MSF quota per application.
+   *
+   * @default 64 - MSF's default quota per application
+   */
+  readonly maxKPUPerApplication?: number;
 }
 
 /**
@@ -83,6 +90,7 @@ class ScalerStack extends Stack {
       ...checkScheduleTableProps({ tableName }),
       ...checkScalerTriggerProps(props),
       ...checkScalerPermissionsPolicyProps(props),
+      ...checkScalerFunctionProps(props),
       ...checkAlarmTopicProps(props),
       ...checkScalerAlarmsProps(props),
     ]);
@@ -94,6 +102,7 @@ class ScalerStack extends Stack {
     const scaler = new ScalerFunction(this, 'ScalerFunction', {
       table,
       ...(props.appNamePrefix === undefined ? {} : { appNamePrefix: props.appNamePrefix }),
+      ...(props.maxKPUPerApplication === undefined ? {} : { maxKPUPerApplication: props.maxKPUPerApplication }),
     });
     const trigger = new ScalerTrigger(this, 'ScalerTrigger', {
       target: scaler.lambdaFunction,

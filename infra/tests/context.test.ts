@@ -40,6 +40,7 @@ describe('Function: readScalerContext', () => {
       appNamePrefix: 'orders-',
       alarmEmail: 'ops@example.com',
       heartbeatHours: ' 3 ',
+      maxKPUPerApplication: '128',
     };
 
     // Act
@@ -53,6 +54,7 @@ describe('Function: readScalerContext', () => {
       appNamePrefix: 'orders-',
       alarmEmail: 'ops@example.com',
       heartbeatHours: 3,
+      maxKPUPerApplication: 128,
     });
   });
 

@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { SCALER_ENTRY, SCALER_HANDLER, SCALER_RUNTIME, ScalerBundling } from '../lib/scaler-function';
+import {
+  checkScalerFunctionProps,
+  SCALER_ENTRY,
+  SCALER_HANDLER,
+  SCALER_RUNTIME,
+  ScalerBundling,
+} from '../lib/scaler-function';
 
 // Its resources are checked in the stack's template, scaler-stack.test.ts; the bundle is
 // built in bundle.test.ts.
@@ -33,4 +39,22 @@ describe('Construct: ScalerFunction', () => {
     expect(exists).toBe(true);
     expect(SCALER_HANDLER).toBe('handler');
   });
+
+  it.each([1, 64, 128, 10_000])('accepts maxKPUPerApplication %d', (maxKPUPerApplication) => {
+    // Act & Assess
+    expect(checkScalerFunctionProps({ maxKPUPerApplication })).toEqual([]);
+  });
+
+  it.each([0, 2.5, 10_001, -4])(
+    'refuses maxKPUPerApplication %d with the one wording of the rule',
+    (maxKPUPerApplication) => {
+      // Act & Assess
+      expect(checkScalerFunctionProps({ maxKPUPerApplication })).toEqual([
+        {
+          setting: 'maxKPUPerApplication',
+          problem: `must be a whole number from 1 to 10000, got ${JSON.stringify(String(maxKPUPerApplication))}`,
+        },
+      ]);
+    },
+  );
 });

@@ -34,6 +34,7 @@ const Config = {
     appNamePrefix: 'payments-',
     alarmEmail: 'ops@example.com',
     heartbeatHours: 6,
+    maxKPUPerApplication: 128,
   },
   /** The table imported by name. */
   IMPORTED: { tableName: 'kept-schedules', importTable: true, schedule: 'rate(15 minutes)' },
@@ -416,6 +417,17 @@ describe('Construct: ScalerFunction', () => {
       Timeout: 300,
       ReservedConcurrentExecutions: 1,
       Role: getAtt(template, 'AWS::IAM::Role', 'Arn'),
+    });
+  });
+
+  it('hands the scaler a raised KPU limit, and only when one is set', () => {
+    // Prepare
+    // Act
+    const template = synthTemplate(Config.CUSTOM);
+
+    // Assess
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ [EnvVar.MAX_KPU_PER_APPLICATION]: '128' }) },
     });
   });
 

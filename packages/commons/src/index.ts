@@ -3,4 +3,4 @@ export { paint, Style, useColour } from './colour';
 export { InvalidNumberError } from './errors';
 export { ExitCode } from './exitCode';
 export { runProgram } from './runProgram';
-export { parseWholeNumber, wholeNumberArg } from './wholeNumber';
+export { describeWholeNumberProblem, parseWholeNumber, wholeNumberArg } from './wholeNumber';

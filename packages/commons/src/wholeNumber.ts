@@ -1,9 +1,18 @@
 import { InvalidArgumentError } from 'commander';
 import { InvalidNumberError } from './errors';
 
-/** The one wording of the whole-number rule; the raw text is JSON-quoted so no control character reaches a terminal. */
-function wholeNumberMessage(text: string, source: string, min: number, max: number): string {
-  return `${source} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`;
+/**
+ * What is wrong with `text` as a whole number in `[min, max]`, worded to follow the setting's
+ * name (`must be a whole number from 1 to 64, got "0"`), or `undefined` when it is one. The one
+ * wording of the rule; the raw text is JSON-quoted so no control character reaches a terminal.
+ *
+ * @example
+ * describeWholeNumberProblem('8', 1, 64); // undefined
+ */
+function describeWholeNumberProblem(text: string, min: number, max: number): string | undefined {
+  const value = Number(text);
+  if (/^\s*\d+\s*$/.test(text) && Number.isSafeInteger(value) && value >= min && value <= max) return undefined;
+  return `must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`;
 }
 
 /**
@@ -16,11 +25,9 @@ function wholeNumberMessage(text: string, source: string, min: number, max: numb
  * parseWholeNumber('8', '--concurrency', 1, 64); // 8
  */
 function parseWholeNumber(text: string, source: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new InvalidNumberError(wholeNumberMessage(text, source, min, max));
-  }
-  return value;
+  const problem = describeWholeNumberProblem(text, min, max);
+  if (problem !== undefined) throw new InvalidNumberError(`${source} ${problem}`);
+  return Number(text);
 }
 
 /**
@@ -41,4 +48,4 @@ function wholeNumberArg(source: string, min: number, max: number): (value: strin
   };
 }
 
-export { parseWholeNumber, wholeNumberArg };
+export { describeWholeNumberProblem, parseWholeNumber, wholeNumberArg };

@@ -1,4 +1,5 @@
 import { InvalidNumberError, parseWholeNumber } from '@msf-scaler/commons';
+import { DEFAULT_MAX_KPU_PER_APPLICATION } from '@msf-scaler/schema';
 import { Defaults, EnvVar } from './constants';
 import { ConfigError } from './errors';
 
@@ -44,6 +45,28 @@ function resolveConcurrency(env: Env, flag?: string): number {
 }
 
 /**
+ * Most KPU a row may ask for: the `--max-kpu-per-application` flag when given, else
+ * `SCALER_MAX_KPU_PER_APPLICATION`, else 64 (MSF's default quota per application). Rows above it
+ * are invalid. An invalid value is an error naming its source.
+ *
+ * @example
+ * resolveMaxKpuPerApplication({ SCALER_MAX_KPU_PER_APPLICATION: '128' }); // 128
+ */
+function resolveMaxKpuPerApplication(env: Env, flag?: string): number {
+  const [text, source] =
+    flag !== undefined
+      ? [flag, '--max-kpu-per-application']
+      : [readString(env, EnvVar.MAX_KPU_PER_APPLICATION), EnvVar.MAX_KPU_PER_APPLICATION];
+  if (text === undefined) return DEFAULT_MAX_KPU_PER_APPLICATION;
+  try {
+    return parseWholeNumber(text, source, 1, Defaults.MAX_KPU_LIMIT);
+  } catch (error) {
+    if (error instanceof InvalidNumberError) throw new ConfigError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+/**
  * Parses an ISO-8601 instant. A time without `Z` or an offset is rejected: it would mean
  * a different instant on every machine.
  *
@@ -62,4 +85,4 @@ function parseInstant(text: string, source: string): Date {
 }
 
 export type { Env };
-export { parseInstant, readString, requireTableName, resolveConcurrency };
+export { parseInstant, readString, requireTableName, resolveConcurrency, resolveMaxKpuPerApplication };

@@ -31,6 +31,8 @@ const Defaults = {
    * it bounds a run; `pnpm bench` says how many applications fit in it at the measured rates.
    */
   LAMBDA_TIMEOUT_SECONDS: 300,
+  /** Highest `maxKPUPerApplication` accepted (MSF quotas can be raised; this stops a runaway value). */
+  MAX_KPU_LIMIT: 10_000,
   /** Longest `--deadline` accepted, in seconds. */
   MAX_DEADLINE_SECONDS: 86_400,
   /** Powertools service name (logs' `service`, the metrics' `service` dimension). */
@@ -43,6 +45,7 @@ const Defaults = {
 const EnvVar = {
   TABLE: 'SCHEDULE_TABLE',
   CONCURRENCY: 'SCALER_CONCURRENCY',
+  MAX_KPU_PER_APPLICATION: 'SCALER_MAX_KPU_PER_APPLICATION',
   SERVICE_NAME: 'POWERTOOLS_SERVICE_NAME',
   METRICS_NAMESPACE: 'POWERTOOLS_METRICS_NAMESPACE',
 } as const;

@@ -1,6 +1,6 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { createScalerClients } from './adapters/clients';
-import { parseInstant, requireTableName, resolveConcurrency } from './config';
+import { parseInstant, requireTableName, resolveConcurrency, resolveMaxKpuPerApplication } from './config';
 import { Defaults } from './constants';
 import { preferSmallHeap } from './memoryMode';
 import { createObservability, logOutcome, publishRunMetrics } from './observability';
@@ -41,6 +41,7 @@ async function handler(event: Partial<ScheduledEvent>, context?: Context): Promi
       table: requireTableName(process.env),
       instant,
       concurrency: resolveConcurrency(process.env),
+      maxKPUPerApplication: resolveMaxKpuPerApplication(process.env),
       onOutcome: (outcome) => logOutcome(logger, outcome),
     });
     publishRunMetrics(metrics, summary);

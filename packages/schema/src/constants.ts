@@ -70,10 +70,26 @@ const RowDefaults = Object.freeze({
   autoScaling: AutoScalingMode.KEEP,
 } as const);
 
+/**
+ * Most KPU a row may ask for, unless the deployment sets `maxKPUPerApplication`: MSF's default
+ * quota per application. A row above it is invalid, so a typo (`highKPU: 400`) cannot multiply
+ * the bill.
+ */
+const DEFAULT_MAX_KPU_PER_APPLICATION = 64;
+
 /** Longest MSF application name (the `ApplicationName` constraint in the API model). */
 const APP_NAME_MAX_LENGTH = 128;
 
 /** Characters allowed in an MSF application name (the API model's `ApplicationName` pattern). */
 const APP_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
 
-export { APP_NAME_MAX_LENGTH, APP_NAME_PATTERN, AUTO_SCALING_MODES, AutoScalingMode, RowDefaults, WEEKDAYS, Weekday };
+export {
+  APP_NAME_MAX_LENGTH,
+  APP_NAME_PATTERN,
+  AUTO_SCALING_MODES,
+  AutoScalingMode,
+  DEFAULT_MAX_KPU_PER_APPLICATION,
+  RowDefaults,
+  WEEKDAYS,
+  Weekday,
+};

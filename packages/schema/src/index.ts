@@ -3,6 +3,7 @@ export {
   APP_NAME_PATTERN,
   AUTO_SCALING_MODES,
   AutoScalingMode,
+  DEFAULT_MAX_KPU_PER_APPLICATION,
   RowDefaults,
   WEEKDAYS,
   Weekday,
@@ -10,7 +11,7 @@ export {
 export { detach } from './detach';
 export { InvalidRowError } from './errors';
 export { EXAMPLE_ROW } from './example';
-export type { RowIssue, RowParseResult, RowWarning } from './parseRow';
+export type { ParseRowOptions, RowIssue, RowParseResult, RowWarning } from './parseRow';
 export { parseRow, ROW_AS_A_WHOLE, rowIdOf } from './parseRow';
 export type { PeakDaysInput, PeakDaysResult } from './peakDays';
 export { formatPeakDays, parsePeakDays, toPeakDaysString } from './peakDays';

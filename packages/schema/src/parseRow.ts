@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { APP_NAME_MAX_LENGTH } from './constants';
+import { APP_NAME_MAX_LENGTH, DEFAULT_MAX_KPU_PER_APPLICATION } from './constants';
 import { describeTypeProblem, describeValue } from './describeValue';
 import { detach } from './detach';
 import { describeProblem, ROW_ATTRIBUTES, type Row, RowSchema, ruleFor } from './rowSchema';
@@ -42,6 +42,12 @@ type RowParseResult =
       readonly issues: readonly RowIssue[];
       readonly warnings: readonly RowWarning[];
     };
+
+/** Options of {@link parseRow}. */
+interface ParseRowOptions {
+  /** Most KPU `lowKPU` and `highKPU` may ask for. @default 64 (MSF's default quota per application) */
+  readonly maxKPUPerApplication?: number;
+}
 
 /** The attribute name used for problems with the row as a whole. */
 const ROW_AS_A_WHOLE = '(row)';
@@ -108,6 +114,16 @@ function zoneWarnings(raw: Record<string, unknown>, rowId: string, label: string
   return warning === undefined ? [] : [{ rowId, attribute: 'timezone', message: `${label}: ${warning}` }];
 }
 
+/** `lowKPU` or `highKPU` above the deployment's limit (whole numbers only: others are the schema's). */
+function kpuLimitIssues(raw: Record<string, unknown>, rowId: string, label: string, max: number): RowIssue[] {
+  const rule = `KPU must be at most maxKPUPerApplication ${max}; to go higher, raise the MSF quota and the scaler's maxKPUPerApplication together`;
+  return (['lowKPU', 'highKPU'] as const).flatMap((attribute) => {
+    const value = raw[attribute];
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= max) return [];
+    return [{ rowId, attribute, value, rule, message: `${label}: ${attribute} ${value} is above ${max}; ${rule}` }];
+  });
+}
+
 /** For a missing attribute, points at the misspelled one the row does have. */
 function misspellingHint(attribute: string, warnings: readonly RowWarning[]): string {
   const near = warnings.find((warning) => warning.suggestion === attribute);
@@ -168,7 +184,7 @@ function toRowIssue(
  * //   'row "orders": highKPU 2 is below lowKPU 4; highKPU must be >= lowKPU'
  * ```
  */
-function parseRow(raw: unknown, position: number): RowParseResult {
+function parseRow(raw: unknown, position: number, options: ParseRowOptions = {}): RowParseResult {
   const rowId = rowIdOf(raw, position);
   const label = labelOf(raw, position);
   if (!isRecord(raw)) {
@@ -189,17 +205,24 @@ function parseRow(raw: unknown, position: number): RowParseResult {
   }
   const warnings = [...unknownAttributeWarnings(raw, rowId, label), ...zoneWarnings(raw, rowId, label)];
   const parsed = RowSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, row: parsed.data, warnings };
+  const schemaIssues = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => toRowIssue(issue, raw, rowId, label, warnings));
+  const max = options.maxKPUPerApplication ?? DEFAULT_MAX_KPU_PER_APPLICATION;
+  // One issue per attribute: a value the schema already refused is not blamed twice.
+  const limitIssues = kpuLimitIssues(raw, rowId, label, max).filter(
+    (limit) => !schemaIssues.some((issue) => issue.attribute === limit.attribute),
+  );
+  if (parsed.success && limitIssues.length === 0) return { ok: true, row: parsed.data, warnings };
   return {
     ok: false,
     rowId,
     warnings,
-    issues: parsed.error.issues
-      .map((issue) => toRowIssue(issue, raw, rowId, label, warnings))
+    issues: [...schemaIssues, ...limitIssues]
       // Documentation order, so a row's report reads top to bottom like the table (the sort is stable).
       .sort((a, b) => attributeOrder(a.attribute) - attributeOrder(b.attribute)),
   };
 }
 
-export type { RowIssue, RowParseResult, RowWarning };
+export type { ParseRowOptions, RowIssue, RowParseResult, RowWarning };
 export { parseRow, ROW_AS_A_WHOLE, rowIdOf };

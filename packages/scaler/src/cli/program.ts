@@ -1,7 +1,7 @@
 import { type CliStreams, ExitCode, runProgram, useColour, wholeNumberArg } from '@msf-scaler/commons';
 import { Command, Option } from 'commander';
 import type { ScalerClients } from '../adapters/clients';
-import { parseInstant, readString, resolveConcurrency } from '../config';
+import { parseInstant, readString, resolveConcurrency, resolveMaxKpuPerApplication } from '../config';
 import { Defaults, EnvVar } from '../constants';
 import { ConfigError, ScheduleTableError } from '../errors';
 import { chunked, writeChunks } from '../output/chunkedWriter';
@@ -25,6 +25,7 @@ interface RunFlags {
   readonly dryRun?: boolean;
   readonly table?: string;
   readonly concurrency?: string;
+  readonly maxKpuPerApplication?: string;
   readonly json?: boolean;
   readonly deadline?: number;
 }
@@ -34,6 +35,7 @@ interface RunRequest {
   readonly dryRun: boolean;
   readonly table: string;
   readonly concurrency: number;
+  readonly maxKPUPerApplication: number;
   readonly json: boolean;
   /** Seconds the run may take, from its start. */
   readonly deadlineSeconds?: number;
@@ -46,6 +48,7 @@ function resolveRunRequest(flags: RunFlags, forceDryRun: boolean, io: CliIo): Ru
     dryRun: forceDryRun || flags.dryRun === true,
     table: flags.table ?? readString(io.env, EnvVar.TABLE) ?? Defaults.TABLE_NAME,
     concurrency: resolveConcurrency(io.env, flags.concurrency),
+    maxKPUPerApplication: resolveMaxKpuPerApplication(io.env, flags.maxKpuPerApplication),
     json: flags.json === true,
     ...(flags.deadline === undefined ? {} : { deadlineSeconds: flags.deadline }),
   };
@@ -61,6 +64,10 @@ function addRunOptions(command: Command): Command {
     .option(
       '--concurrency <n>',
       `most rows in flight at once (the run adapts below it to throttling), 1-${Defaults.MAX_CONCURRENCY} (default: $${EnvVar.CONCURRENCY}, else ${Defaults.CONCURRENCY})`,
+    )
+    .option(
+      '--max-kpu-per-application <n>',
+      `most KPU a row may ask for; rows above it are invalid (default: $${EnvVar.MAX_KPU_PER_APPLICATION}, else 64)`,
     )
     .option('--json', 'print the run summary as JSON on stdout')
     .addOption(
@@ -120,6 +127,7 @@ async function main(args: readonly string[], io: CliIo): Promise<number> {
         instant: request.instant,
         dryRun: request.dryRun,
         concurrency: request.concurrency,
+        maxKPUPerApplication: request.maxKPUPerApplication,
         ...(request.deadlineSeconds === undefined ? {} : { deadline: clock() + request.deadlineSeconds * 1000, clock }),
       });
       await render(summary, request, io);

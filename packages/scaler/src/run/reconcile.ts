@@ -27,6 +27,8 @@ interface ReconcileOptions {
   readonly concurrency?: number;
   /** Throttling responses met by the clients: a row that sees the count rise halves the concurrency. */
   readonly throttles?: ThrottleCounter;
+  /** Most KPU a row may ask for; rows above it are invalid. @default 64 */
+  readonly maxKPUPerApplication?: number;
   /** Table name, for the summary. */
   readonly table: string;
   /** Called once per row as soon as its outcome is known (for logs and progress). */
@@ -60,7 +62,12 @@ function countOutcomes(outcomes: readonly RowOutcome[]): Record<Outcome, number>
  */
 async function reconcile(options: ReconcileOptions): Promise<RunSummary> {
   const dryRun = options.dryRun ?? false;
-  const context = { applications: options.applications, instant: options.instant, dryRun };
+  const context = {
+    applications: options.applications,
+    instant: options.instant,
+    dryRun,
+    ...(options.maxKPUPerApplication === undefined ? {} : { maxKPUPerApplication: options.maxKPUPerApplication }),
+  };
   const clock = options.clock ?? Date.now;
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   let longestRowMs = 0;

@@ -9,6 +9,8 @@ interface RowContext {
   readonly applications: ApplicationsPort;
   readonly instant: Date;
   readonly dryRun: boolean;
+  /** Most KPU a row may ask for; above it the row is invalid. */
+  readonly maxKPUPerApplication?: number;
 }
 
 function figuresOf(decision: Decision): Omit<RowOutcome, 'rowId' | 'outcome' | 'reason' | 'warnings'> {
@@ -83,7 +85,11 @@ async function apply(
  * answered by describing again and retrying once with the fresh version.
  */
 async function reconcileRow(raw: unknown, position: number, context: RowContext): Promise<RowOutcome> {
-  const parsed = parseRow(raw, position);
+  const parsed = parseRow(
+    raw,
+    position,
+    context.maxKPUPerApplication === undefined ? {} : { maxKPUPerApplication: context.maxKPUPerApplication },
+  );
   const warnings = parsed.warnings.map((warning) => warning.message);
   if (!parsed.ok) {
     return {

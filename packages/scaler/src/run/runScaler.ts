@@ -14,6 +14,8 @@ interface RunScalerOptions {
   /** @default 8 */
   readonly concurrency?: number;
   readonly onOutcome?: (outcome: RowOutcome) => void;
+  /** Most KPU a row may ask for; rows above it are invalid. @default 64 */
+  readonly maxKPUPerApplication?: number;
   /** Epoch milliseconds by which the run must be done; see {@link ReconcileOptions.deadline}. */
   readonly deadline?: number;
   /** @default Date.now */
@@ -42,6 +44,7 @@ async function runScaler(options: RunScalerOptions): Promise<RunSummary> {
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.onOutcome !== undefined ? { onOutcome: options.onOutcome } : {}),
     ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+    ...(options.maxKPUPerApplication !== undefined ? { maxKPUPerApplication: options.maxKPUPerApplication } : {}),
     ...(options.clock !== undefined ? { clock: options.clock } : {}),
   });
 }

@@ -152,6 +152,22 @@ describe('Command: msf-scaler', () => {
     expect(msfMock).toHaveReceivedCommandTimes(DescribeApplicationCommand, 0);
   });
 
+  it('refuses rows above --max-kpu-per-application, and the flag itself when it is not a whole number', async () => {
+    // Prepare
+    seed();
+
+    // Act
+    const limited = await cli(['plan', '--at', '2026-11-27T10:00:00Z', '--max-kpu-per-application', '4', '--json']);
+    const wrong = await cli(['plan', '--max-kpu-per-application', 'many']);
+
+    // Assess
+    const outcomes = JSON.parse(limited.stdout).outcomes as { rowId: string; outcome: string; reason: string }[];
+    expect(outcomes.find((outcome) => outcome.rowId === 'night-batch')?.reason).toContain('highKPU 8 is above 4');
+    expect(limited.code).toBe(1);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--max-kpu-per-application must be a whole number from 1 to 10000, got "many"');
+  });
+
   it.each(['0', 'soon', '1.5'])('refuses --deadline %s as a usage error', async (value) => {
     // Act
     const result = await cli(['run', '--deadline', value]);

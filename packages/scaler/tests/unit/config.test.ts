@@ -1,4 +1,4 @@
-import { parseInstant, requireTableName, resolveConcurrency } from '../../src/config';
+import { parseInstant, requireTableName, resolveConcurrency, resolveMaxKpuPerApplication } from '../../src/config';
 import { ConfigError } from '../../src/errors';
 
 describe('Function: parseInstant', () => {
@@ -57,6 +57,33 @@ describe('Function: resolveConcurrency', () => {
     expect(() => resolveConcurrency({ SCALER_CONCURRENCY: '16' }, '0')).toThrow(
       '--concurrency must be a whole number from 1 to 64, got "0"',
     );
+  });
+});
+
+describe('Function: resolveMaxKpuPerApplication', () => {
+  it('defaults to 64, reads SCALER_MAX_KPU_PER_APPLICATION, and lets the flag win', () => {
+    // Act & Assess
+    expect(resolveMaxKpuPerApplication({})).toBe(64);
+    expect(resolveMaxKpuPerApplication({ SCALER_MAX_KPU_PER_APPLICATION: '128' })).toBe(128);
+    expect(resolveMaxKpuPerApplication({ SCALER_MAX_KPU_PER_APPLICATION: '128' }, '16')).toBe(16);
+  });
+
+  it.each([
+    [
+      { SCALER_MAX_KPU_PER_APPLICATION: '0' },
+      undefined,
+      'SCALER_MAX_KPU_PER_APPLICATION must be a whole number from 1 to 10000, got "0"',
+    ],
+    [{}, 'lots', '--max-kpu-per-application must be a whole number from 1 to 10000, got "lots"'],
+  ])('refuses %j / %p naming the source', (env, flag, message) => {
+    // Act
+    function read() {
+      return resolveMaxKpuPerApplication(env, flag);
+    }
+
+    // Assess
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow(message);
   });
 });
 

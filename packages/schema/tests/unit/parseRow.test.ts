@@ -51,7 +51,7 @@ describe('Function: parseRow', () => {
 
     it.each([
       ['lowKPU equal to highKPU', { lowKPU: 4, highKPU: 4 }],
-      ['the largest safe KPU', { highKPU: Number.MAX_SAFE_INTEGER }],
+      ['the highest KPU the default limit allows', { lowKPU: 64, highKPU: 64 }],
       ['a window crossing midnight', { scaleUpHour: 22, scaleDownHour: 6 }],
       ['hours at both ends of the day', { scaleUpHour: 0, scaleDownHour: 23 }],
       ['a 128-character appName', { appName: 'a'.repeat(128) }],
@@ -68,6 +68,16 @@ describe('Function: parseRow', () => {
 
       // Act
       const result = parseRow(raw, 0);
+
+      // Assess
+      expect(result.ok).toBe(true);
+    });
+
+    it('returns ok for the largest safe KPU when the deployment allows it', () => {
+      // Act
+      const result = parseRow(rawRow({ highKPU: Number.MAX_SAFE_INTEGER }), 0, {
+        maxKPUPerApplication: Number.MAX_SAFE_INTEGER,
+      });
 
       // Assess
       expect(result.ok).toBe(true);
@@ -432,6 +442,42 @@ describe('Function: parseRow', () => {
           },
         ],
       });
+    });
+  });
+
+  describe('KPU guard', () => {
+    it('refuses a row asking for more than 64 KPU by default, naming the attribute, the limit and the fix', () => {
+      // Act
+      const issues = issuesOf(parseRow(rawRow({ highKPU: 400 }), 0));
+
+      // Assess
+      expect(issues).toEqual([
+        expect.objectContaining({
+          attribute: 'highKPU',
+          value: 400,
+          message:
+            'row "orders-enricher": highKPU 400 is above 64; KPU must be at most maxKPUPerApplication 64; to go higher, raise the MSF quota and the scaler\'s maxKPUPerApplication together',
+        }),
+      ]);
+    });
+
+    it('applies the deployment limit to lowKPU and highKPU, with the other issues of the row', () => {
+      // Act
+      const issues = issuesOf(
+        parseRow(rawRow({ lowKPU: 12, highKPU: 16, scaleDownHour: 24 }), 0, { maxKPUPerApplication: 10 }),
+      );
+
+      // Assess
+      expect(issues.map((issue) => issue.attribute)).toEqual(['lowKPU', 'highKPU', 'scaleDownHour']);
+    });
+
+    it('does not blame twice a value the schema already refused', () => {
+      // Act
+      const issues = issuesOf(parseRow(rawRow({ highKPU: 400.5 }), 0));
+
+      // Assess
+      expect(issues).toHaveLength(1);
+      expect(issues[0]?.message).toContain('highKPU 400.5 is not a whole number');
     });
   });
 
