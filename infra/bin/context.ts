@@ -17,6 +17,7 @@ import type { ScalerStackProps } from '../lib/scaler-stack';
  * | `alarmEmail`    | string  | none                    | E-mail address subscribed to the alarm topic (confirm the subscription mail). |
  * | `heartbeatHours`| number  | `2`                     | Whole hours without a completed run before the `ScalerNotRunning` alarm goes off, 1-24; `0` turns it off. Must be at least the longest time between two runs of `schedule`. |
  * | `maxKPUPerApplication` | number | `64`           | Most KPU a schedule row may ask for (MSF's default quota per application); rows above it are invalid. Raise it with the quota. |
+ * | `requiredTag`   | string  | none (no tag condition) | `key=value`, e.g. `msf-scaler=managed`: only MSF applications carrying this tag may be described or updated (IAM `aws:ResourceTag/<key>`). Key 1-128, value 0-256 of letters, digits, spaces and `_ . : / = + - @`. |
  *
  * @example
  * ```sh
@@ -32,6 +33,7 @@ const CONTEXT_KEYS = [
   'alarmEmail',
   'heartbeatHours',
   'maxKPUPerApplication',
+  'requiredTag',
 ] as const satisfies readonly (keyof ScalerStackProps)[];
 
 /** One of {@link CONTEXT_KEYS}. */
@@ -49,6 +51,7 @@ const CONTEXT_EXAMPLES: Readonly<Record<ContextKey, string>> = {
   alarmEmail: 'ops@example.com',
   heartbeatHours: String(DEFAULT_HEARTBEAT_HOURS),
   maxKPUPerApplication: '128',
+  requiredTag: 'msf-scaler=managed',
 };
 
 function isContextKey(key: string): key is ContextKey {
@@ -140,6 +143,7 @@ function readScalerContext(context: Readonly<Record<string, unknown>>): ScalerCo
   const alarmEmail = readString('alarmEmail');
   const heartbeatHours = readNumber('heartbeatHours');
   const maxKPUPerApplication = readNumber('maxKPUPerApplication');
+  const requiredTag = readString('requiredTag');
 
   throwOnProblems(problems);
   return {
@@ -150,6 +154,7 @@ function readScalerContext(context: Readonly<Record<string, unknown>>): ScalerCo
     ...(alarmEmail === undefined ? {} : { alarmEmail }),
     ...(heartbeatHours === undefined ? {} : { heartbeatHours }),
     ...(maxKPUPerApplication === undefined ? {} : { maxKPUPerApplication }),
+    ...(requiredTag === undefined ? {} : { requiredTag }),
   };
 }
 

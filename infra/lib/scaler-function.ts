@@ -83,6 +83,14 @@ interface ScalerFunctionProps {
    * @default 64 - MSF's default quota per application
    */
   readonly maxKPUPerApplication?: number;
+  /**
+   * `key=value`: the function may describe and update only applications carrying this tag,
+   * and gets it in `EnvVar.REQUIRED_TAG` to name it in its errors. Checked by
+   * {@link ScalerPermissionsPolicy}.
+   *
+   * @default - no tag condition
+   */
+  readonly requiredTag?: string;
 }
 
 /**
@@ -130,6 +138,7 @@ class ScalerFunction extends Construct {
       table: props.table,
       logGroup: this.logGroup,
       ...(props.appNamePrefix === undefined ? {} : { appNamePrefix: props.appNamePrefix }),
+      ...(props.requiredTag === undefined ? {} : { requiredTag: props.requiredTag }),
     });
     permissions.attachToRole(this.role);
 
@@ -154,6 +163,7 @@ class ScalerFunction extends Construct {
         ...(props.maxKPUPerApplication === undefined
           ? {}
           : { [EnvVar.MAX_KPU_PER_APPLICATION]: String(props.maxKPUPerApplication) }),
+        ...(props.requiredTag === undefined ? {} : { [EnvVar.REQUIRED_TAG]: props.requiredTag }),
         [EnvVar.SERVICE_NAME]: SERVICE_NAME,
         [EnvVar.METRICS_NAMESPACE]: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',

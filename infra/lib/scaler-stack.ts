@@ -61,6 +61,14 @@ interface ScalerStackProps extends StackProps {
    * @default 64 - MSF's default quota per application
    */
   readonly maxKPUPerApplication?: number;
+  /**
+   * `key=value` (e.g. `msf-scaler=managed`): the scaler may describe and update only MSF
+   * applications carrying this tag (IAM `aws:ResourceTag/<key>`), on top of `appNamePrefix`.
+   * Key 1-128 and value 0-256 of the characters AWS tags allow.
+   *
+   * @default - no tag condition
+   */
+  readonly requiredTag?: string;
 }
 
 /**
@@ -103,6 +111,7 @@ class ScalerStack extends Stack {
       table,
       ...(props.appNamePrefix === undefined ? {} : { appNamePrefix: props.appNamePrefix }),
       ...(props.maxKPUPerApplication === undefined ? {} : { maxKPUPerApplication: props.maxKPUPerApplication }),
+      ...(props.requiredTag === undefined ? {} : { requiredTag: props.requiredTag }),
     });
     const trigger = new ScalerTrigger(this, 'ScalerTrigger', {
       target: scaler.lambdaFunction,

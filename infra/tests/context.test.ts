@@ -41,6 +41,7 @@ describe('Function: readScalerContext', () => {
       alarmEmail: 'ops@example.com',
       heartbeatHours: ' 3 ',
       maxKPUPerApplication: '128',
+      requiredTag: ' msf-scaler=managed ',
     };
 
     // Act
@@ -55,6 +56,7 @@ describe('Function: readScalerContext', () => {
       alarmEmail: 'ops@example.com',
       heartbeatHours: 3,
       maxKPUPerApplication: 128,
+      requiredTag: 'msf-scaler=managed',
     });
   });
 

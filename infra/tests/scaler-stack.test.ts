@@ -35,6 +35,7 @@ const Config = {
     alarmEmail: 'ops@example.com',
     heartbeatHours: 6,
     maxKPUPerApplication: 128,
+    requiredTag: 'msf-scaler=managed',
   },
   /** The table imported by name. */
   IMPORTED: { tableName: 'kept-schedules', importTable: true, schedule: 'rate(15 minutes)' },
@@ -72,14 +73,18 @@ function applicationArn(resourceName: string): Record<string, unknown> {
   };
 }
 
-/** The exact statements the scaler role gets, with `table` as the Scan resource. */
-function expectedStatements(template: Template, applications: unknown, table: unknown): unknown[] {
+/**
+ * The exact statements the scaler role gets, with `table` as the Scan resource and, when
+ * given, `condition` on the MSF statement (and on no other).
+ */
+function expectedStatements(template: Template, applications: unknown, table: unknown, condition?: unknown): unknown[] {
   return [
     {
       Sid: 'ScaleMsfApplications',
       Effect: 'Allow',
       Action: ['kinesisanalytics:DescribeApplication', 'kinesisanalytics:UpdateApplication'],
       Resource: applications,
+      ...(condition === undefined ? {} : { Condition: condition }),
     },
     { Sid: 'ReadSchedules', Effect: 'Allow', Action: 'dynamodb:Scan', Resource: table },
     {
@@ -311,6 +316,7 @@ describe('Stack: ScalerStack', () => {
       tableName: 'my table',
       schedule: 'hourly',
       appNamePrefix: 'a b',
+      requiredTag: 'managed',
       alarmEmail: 'nobody',
       heartbeatHours: 25,
     };
@@ -323,6 +329,7 @@ describe('Stack: ScalerStack', () => {
       'tableName',
       'schedule',
       'appNamePrefix',
+      'requiredTag',
       'alarmEmail',
       'heartbeatHours',
     ]);
@@ -431,6 +438,17 @@ describe('Construct: ScalerFunction', () => {
     });
   });
 
+  it('hands the scaler the required tag, to name in its access-denied errors', () => {
+    // Prepare
+    // Act
+    const template = synthTemplate(Config.CUSTOM);
+
+    // Assess
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ [EnvVar.REQUIRED_TAG]: 'msf-scaler=managed' }) },
+    });
+  });
+
   it('sets exactly the environment the scaler reads', () => {
     // Prepare
     // Act
@@ -533,12 +551,13 @@ describe('Construct: ScalerPermissionsPolicy', () => {
     });
   });
 
-  it('grants the MSF actions only on applications named with appNamePrefix', () => {
+  it('grants the MSF actions only on applications named with appNamePrefix and carrying requiredTag', () => {
     // Prepare
     // Act
     const template = synthTemplate(Config.CUSTOM);
 
     // Assess
+    // The condition is on the MSF statement alone: Scan and the log writes are unchanged.
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: Match.exact({
         Version: '2012-10-17',
@@ -546,8 +565,29 @@ describe('Construct: ScalerPermissionsPolicy', () => {
           template,
           applicationArn('payments-*'),
           getAtt(template, 'AWS::DynamoDB::Table', 'Arn'),
+          { StringEquals: { 'aws:ResourceTag/msf-scaler': 'managed' } },
         ),
       }),
+    });
+  });
+
+  it('puts no tag condition on any statement without requiredTag', () => {
+    // Prepare
+    // Act
+    const template = synthTemplate(Config.DEFAULTS);
+
+    // Assess
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as {
+      Properties: { PolicyDocument: { Statement: { Condition?: unknown }[] } };
+    }[];
+    const conditions = policies.flatMap((policy) =>
+      policy.Properties.PolicyDocument.Statement.flatMap((statement) =>
+        statement.Condition === undefined ? [] : [JSON.stringify(statement.Condition)],
+      ),
+    );
+    expect(conditions.filter((condition) => condition.includes('aws:ResourceTag'))).toStrictEqual([]);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ [EnvVar.REQUIRED_TAG]: Match.absent() }) },
     });
   });
 

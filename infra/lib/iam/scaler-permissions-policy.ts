@@ -19,6 +19,57 @@ interface ScalerPermissionsPolicyProps {
    * @default - every application in the stack's account and region
    */
   readonly appNamePrefix?: string;
+  /**
+   * `key=value`: the MSF actions are allowed only on applications carrying this tag
+   * (`aws:ResourceTag/<key>` equal to `<value>`). Key 1-128 and value 0-256 of the characters
+   * AWS tags allow; the key may not start with `aws:`.
+   *
+   * @default - no tag condition
+   */
+  readonly requiredTag?: string;
+}
+
+/** A {@link ScalerPermissionsPolicyProps.requiredTag} split into its key and value. */
+interface RequiredTag {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** Longest tag key and value AWS allows. */
+const TagLimits = {
+  KEY_MAX_LENGTH: 128,
+  VALUE_MAX_LENGTH: 256,
+} as const;
+
+/** The characters AWS tags allow: letters, numbers, spaces (any language) and `_ . : / = + - @`. */
+const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+/**
+ * Splits `key=value` at its first `=`; `undefined` when there is no `=` (the value may hold
+ * more `=`, and may be empty).
+ */
+function parseRequiredTag(text: string): RequiredTag | undefined {
+  const at = text.indexOf('=');
+  return at < 0 ? undefined : { key: text.slice(0, at), value: text.slice(at + 1) };
+}
+
+/** Says what is wrong with a `key=value` tag, or `undefined` when it is valid. */
+function describeRequiredTagProblem(text: string): string | undefined {
+  const fix = 'give it as key=value, e.g. msf-scaler=managed';
+  const tag = parseRequiredTag(text);
+  if (tag === undefined) {
+    return `must be key=value, got "${text}"; ${fix}`;
+  }
+  if (tag.key.length < 1 || tag.key.length > TagLimits.KEY_MAX_LENGTH || !TAG_CHARACTERS.test(tag.key)) {
+    return `must have a key of 1-${TagLimits.KEY_MAX_LENGTH} letters, digits, spaces or _ . : / = + - @, got "${tag.key}"; ${fix}`;
+  }
+  if (tag.key.toLowerCase().startsWith('aws:')) {
+    return `must not have a key starting with "aws:" (reserved for AWS), got "${tag.key}"; ${fix}`;
+  }
+  if (tag.value.length > TagLimits.VALUE_MAX_LENGTH || !TAG_CHARACTERS.test(tag.value)) {
+    return `must have a value of 0-${TagLimits.VALUE_MAX_LENGTH} letters, digits, spaces or _ . : / = + - @, got "${tag.value}"; ${fix}`;
+  }
+  return undefined;
 }
 
 /**
@@ -34,19 +85,42 @@ function describeAppNamePrefixProblem(prefix: string): string | undefined {
 
 /** The problems of {@link ScalerPermissionsPolicyProps}; the construct throws them, the stack collects them. */
 function checkScalerPermissionsPolicyProps(
-  props: Pick<ScalerPermissionsPolicyProps, 'appNamePrefix'>,
+  props: Pick<ScalerPermissionsPolicyProps, 'appNamePrefix' | 'requiredTag'>,
 ): readonly ConfigProblem[] {
   // No prefix, or an empty one: every application.
   const prefix = props.appNamePrefix ?? '';
-  const problem = prefix === '' ? undefined : describeAppNamePrefixProblem(prefix);
-  return problem === undefined ? [] : [{ setting: 'appNamePrefix', problem }];
+  const prefixProblem = prefix === '' ? undefined : describeAppNamePrefixProblem(prefix);
+  const tagProblem = props.requiredTag === undefined ? undefined : describeRequiredTagProblem(props.requiredTag);
+  return [
+    ...(prefixProblem === undefined ? [] : [{ setting: 'appNamePrefix', problem: prefixProblem }]),
+    ...(tagProblem === undefined ? [] : [{ setting: 'requiredTag', problem: tagProblem }]),
+  ];
+}
+
+/**
+ * The condition of the MSF statement for `requiredTag`, or `undefined` without one.
+ *
+ * The Service Authorization Reference page "Actions, resources, and condition keys for Amazon
+ * Kinesis Analytics V2" (the IAM reference of Managed Service for Apache Flink, service prefix
+ * `kinesisanalytics`) lists the resource type `application`
+ * (`arn:${Partition}:kinesisanalytics:${Region}:${Account}:application/${ApplicationName}`)
+ * with the condition key `aws:ResourceTag/${TagKey}` ("Filters actions based on tag-value
+ * associated with the resource", type String). DescribeApplication and UpdateApplication are
+ * authorized on that resource type (which is why this policy can name `application/...` ARNs at
+ * all), and a resource type's condition keys apply to the actions that take it; the page's
+ * Actions table rows for the two were not readable in the copy consulted, so re-check them there
+ * when the page changes. The policy grants no List action, so nothing else gets the condition.
+ */
+function requiredTagCondition(requiredTag: string | undefined): Record<string, Record<string, string>> | undefined {
+  const tag = requiredTag === undefined ? undefined : parseRequiredTag(requiredTag);
+  return tag === undefined ? undefined : { StringEquals: { [`aws:ResourceTag/${tag.key}`]: tag.value } };
 }
 
 /**
  * Everything the scaler Lambda may do, and nothing more:
  * - `kinesisanalytics:DescribeApplication` and `kinesisanalytics:UpdateApplication` on
  *   `application/<appNamePrefix>*` (the IAM prefix of MSF is `kinesisanalytics`, not
- *   `kinesisanalyticsv2`);
+ *   `kinesisanalyticsv2`), and with `requiredTag` only on applications carrying that tag;
  * - `dynamodb:Scan` on the schedule table (no index, no other action);
  * - `logs:CreateLogStream` and `logs:PutLogEvents` on its own log group. The log group
  *   exists already, so `logs:CreateLogGroup` is not granted.
@@ -66,6 +140,7 @@ class ScalerPermissionsPolicy extends Policy {
     throwOnProblems(checkScalerPermissionsPolicyProps(props));
 
     const prefix = props.appNamePrefix ?? '';
+    const condition = requiredTagCondition(props.requiredTag);
     const applications = Stack.of(this).formatArn({
       service: 'kinesisanalytics',
       resource: 'application',
@@ -79,6 +154,7 @@ class ScalerPermissionsPolicy extends Policy {
         effect: Effect.ALLOW,
         actions: ['kinesisanalytics:DescribeApplication', 'kinesisanalytics:UpdateApplication'],
         resources: [applications],
+        ...(condition === undefined ? {} : { conditions: condition }),
       }),
       new PolicyStatement({
         sid: 'ReadSchedules',
@@ -101,10 +177,18 @@ class ScalerPermissionsPolicy extends Policy {
       reason:
         'The MSF applications to scale are data (rows of the schedule table, added without a deploy), so ' +
         'their names are not known at synth time. The grant is limited to Describe/UpdateApplication in ' +
-        'this account and region, and narrowed to application/<prefix>* by the appNamePrefix context key.',
+        'this account and region, and narrowed to application/<prefix>* by the appNamePrefix context key ' +
+        '(and to applications with a given tag by the requiredTag context key).',
     });
   }
 }
 
-export type { ScalerPermissionsPolicyProps };
-export { checkScalerPermissionsPolicyProps, describeAppNamePrefixProblem, ScalerPermissionsPolicy };
+export type { RequiredTag, ScalerPermissionsPolicyProps };
+export {
+  checkScalerPermissionsPolicyProps,
+  describeAppNamePrefixProblem,
+  describeRequiredTagProblem,
+  parseRequiredTag,
+  ScalerPermissionsPolicy,
+  TagLimits,
+};

@@ -67,6 +67,18 @@ function resolveMaxKpuPerApplication(env: Env, flag?: string): number {
 }
 
 /**
+ * The tag the scaler's role requires on applications, from `SCALER_REQUIRED_TAG` (set by the
+ * stack when its `requiredTag` option is on), as a spreadable option.
+ *
+ * @example
+ * runScaler({ ...optionalRequiredTag(process.env), clients, table, instant });
+ */
+function optionalRequiredTag(env: Env): { readonly requiredTag?: string } {
+  const tag = readString(env, EnvVar.REQUIRED_TAG);
+  return tag === undefined ? {} : { requiredTag: tag };
+}
+
+/**
  * Parses an ISO-8601 instant. A time without `Z` or an offset is rejected: it would mean
  * a different instant on every machine.
  *
@@ -85,4 +97,11 @@ function parseInstant(text: string, source: string): Date {
 }
 
 export type { Env };
-export { parseInstant, readString, requireTableName, resolveConcurrency, resolveMaxKpuPerApplication };
+export {
+  optionalRequiredTag,
+  parseInstant,
+  readString,
+  requireTableName,
+  resolveConcurrency,
+  resolveMaxKpuPerApplication,
+};

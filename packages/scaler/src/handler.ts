@@ -1,6 +1,12 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { createScalerClients } from './adapters/clients';
-import { parseInstant, requireTableName, resolveConcurrency, resolveMaxKpuPerApplication } from './config';
+import {
+  optionalRequiredTag,
+  parseInstant,
+  requireTableName,
+  resolveConcurrency,
+  resolveMaxKpuPerApplication,
+} from './config';
 import { Defaults } from './constants';
 import { preferSmallHeap } from './memoryMode';
 import { createObservability, logOutcome, publishRunMetrics } from './observability';
@@ -42,6 +48,7 @@ async function handler(event: Partial<ScheduledEvent>, context?: Context): Promi
       instant,
       concurrency: resolveConcurrency(process.env),
       maxKPUPerApplication: resolveMaxKpuPerApplication(process.env),
+      ...optionalRequiredTag(process.env),
       onOutcome: (outcome) => logOutcome(logger, outcome),
     });
     publishRunMetrics(metrics, summary);

@@ -16,6 +16,34 @@ interface ApplicationsPort {
   update(plan: ScalePlan): Promise<string | undefined>;
 }
 
+/** Options of {@link createMsfApplications}. */
+interface MsfApplicationsOptions {
+  /**
+   * The `key=value` tag the scaler's IAM policy requires (`SCALER_REQUIRED_TAG`, set by the
+   * stack's `requiredTag`); an access denial then names the tag and the command that adds it.
+   *
+   * @default - no tag is required
+   */
+  readonly requiredTag?: string;
+}
+
+/** An MSF application ARN, as IAM quotes it in an AccessDeniedException message. */
+const APPLICATION_ARN = /arn:[a-z-]+:kinesisanalytics:[a-z0-9-]+:\d{12}:application\/[A-Za-z0-9_.-]+/;
+
+/**
+ * The command that gives `appName` the tag `key=value`, with the application's ARN taken from
+ * `detail` when it quotes one, else looked up by name.
+ */
+function tagResourceCommand(appName: string, requiredTag: string, detail: string): string {
+  const at = requiredTag.indexOf('=');
+  const key = at < 0 ? requiredTag : requiredTag.slice(0, at);
+  const value = at < 0 ? '' : requiredTag.slice(at + 1);
+  const arn =
+    APPLICATION_ARN.exec(detail)?.[0] ??
+    `$(aws kinesisanalyticsv2 describe-application --application-name ${appName} --query ApplicationDetail.ApplicationARN --output text)`;
+  return `aws kinesisanalyticsv2 tag-resource --resource-arn ${arn} --tags Key=${key},Value=${value}`;
+}
+
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : 'UnknownError';
 }
@@ -24,8 +52,16 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Maps an SDK failure to our error types once, at the boundary, keeping the cause. */
-function toMsfError(error: unknown, appName: string, operation: string): MsfCallError {
+/**
+ * Maps an SDK failure to our error types once, at the boundary, keeping the cause. With
+ * `requiredTag`, an AccessDeniedException says the application may lack the tag and how to add it.
+ */
+function toMsfError(
+  error: unknown,
+  appName: string,
+  operation: string,
+  options: MsfApplicationsOptions = {},
+): MsfCallError {
   const code = errorName(error);
   const detail = errorMessage(error);
   switch (code) {
@@ -40,6 +76,15 @@ function toMsfError(error: unknown, appName: string, operation: string): MsfCall
     case 'ConcurrentModificationException':
       return new ConcurrentModificationError(appName, `${operation}: ${detail}`, { cause: error });
     case 'AccessDeniedException':
+      if (options.requiredTag !== undefined) {
+        return new MsfCallError(
+          appName,
+          code,
+          `${operation} on "${appName}" was denied (${detail}); the scaler may only touch applications tagged ` +
+            `${options.requiredTag}, and "${appName}" may lack the tag. Fix: ${tagResourceCommand(appName, options.requiredTag, detail)}`,
+          { cause: error },
+        );
+      }
       return new MsfCallError(
         appName,
         code,
@@ -109,17 +154,20 @@ function toUpdateApplicationInput(plan: ScalePlan): UpdateApplicationCommandInpu
  * The MSF adapter: translates between the SDK and the scaler's types, nothing more.
  *
  * @example
- * const apps = createMsfApplications(new KinesisAnalyticsV2Client({}));
+ * const apps = createMsfApplications(new KinesisAnalyticsV2Client({}), { requiredTag: 'msf-scaler=managed' });
  * const snapshot = await apps.describe('orders-enricher');
  */
-function createMsfApplications(client: KinesisAnalyticsV2Client): ApplicationsPort {
+function createMsfApplications(
+  client: KinesisAnalyticsV2Client,
+  options: MsfApplicationsOptions = {},
+): ApplicationsPort {
   return {
     async describe(appName) {
       try {
         const output = await client.send(new DescribeApplicationCommand({ ApplicationName: appName }));
         return toSnapshot(appName, output.ApplicationDetail);
       } catch (error) {
-        throw error instanceof MsfCallError ? error : toMsfError(error, appName, 'DescribeApplication');
+        throw error instanceof MsfCallError ? error : toMsfError(error, appName, 'DescribeApplication', options);
       }
     },
     async update(plan) {
@@ -127,11 +175,11 @@ function createMsfApplications(client: KinesisAnalyticsV2Client): ApplicationsPo
         const output = await client.send(new UpdateApplicationCommand(toUpdateApplicationInput(plan)));
         return output.OperationId;
       } catch (error) {
-        throw toMsfError(error, plan.appName, 'UpdateApplication');
+        throw toMsfError(error, plan.appName, 'UpdateApplication', options);
       }
     },
   };
 }
 
-export type { ApplicationsPort };
+export type { ApplicationsPort, MsfApplicationsOptions };
 export { createMsfApplications, toMsfError, toSnapshot, toUpdateApplicationInput };

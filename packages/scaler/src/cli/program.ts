@@ -1,7 +1,13 @@
 import { type CliStreams, ExitCode, runProgram, useColour, wholeNumberArg } from '@msf-scaler/commons';
 import { Command, Option } from 'commander';
 import type { ScalerClients } from '../adapters/clients';
-import { parseInstant, readString, resolveConcurrency, resolveMaxKpuPerApplication } from '../config';
+import {
+  optionalRequiredTag,
+  parseInstant,
+  readString,
+  resolveConcurrency,
+  resolveMaxKpuPerApplication,
+} from '../config';
 import { Defaults, EnvVar } from '../constants';
 import { ConfigError, ScheduleTableError } from '../errors';
 import { chunked, writeChunks } from '../output/chunkedWriter';
@@ -128,6 +134,7 @@ async function main(args: readonly string[], io: CliIo): Promise<number> {
         dryRun: request.dryRun,
         concurrency: request.concurrency,
         maxKPUPerApplication: request.maxKPUPerApplication,
+        ...optionalRequiredTag(io.env),
         ...(request.deadlineSeconds === undefined ? {} : { deadline: clock() + request.deadlineSeconds * 1000, clock }),
       });
       await render(summary, request, io);

@@ -16,6 +16,11 @@ interface RunScalerOptions {
   readonly onOutcome?: (outcome: RowOutcome) => void;
   /** Most KPU a row may ask for; rows above it are invalid. @default 64 */
   readonly maxKPUPerApplication?: number;
+  /**
+   * The `key=value` tag the scaler's role requires on applications (stack option `requiredTag`):
+   * an access denial then names the missing tag and the command that adds it. @default none
+   */
+  readonly requiredTag?: string;
   /** Epoch milliseconds by which the run must be done; see {@link ReconcileOptions.deadline}. */
   readonly deadline?: number;
   /** @default Date.now */
@@ -36,7 +41,10 @@ async function runScaler(options: RunScalerOptions): Promise<RunSummary> {
     items,
     // The scanned array is ours alone: each raw row may go once it is reconciled.
     releaseItems: true,
-    applications: createMsfApplications(options.clients.msf),
+    applications: createMsfApplications(
+      options.clients.msf,
+      options.requiredTag === undefined ? {} : { requiredTag: options.requiredTag },
+    ),
     ...(options.clients.throttles === undefined ? {} : { throttles: options.clients.throttles }),
     instant: options.instant,
     table: options.table,

@@ -121,6 +121,26 @@ describe('Function: handler', () => {
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
   });
 
+  it('names the missing tag and the tagging command when the role requires a tag (SCALER_REQUIRED_TAG)', async () => {
+    // Prepare
+    process.env.SCALER_REQUIRED_TAG = 'msf-scaler=managed';
+    ddbMock.on(ScanCommand).resolves({ Items: [anItem({ appName: 'a' })] });
+    msfMock.on(DescribeApplicationCommand).rejects(
+      Object.assign(new Error('User is not authorized to perform: kinesisanalytics:DescribeApplication'), {
+        name: 'AccessDeniedException',
+      }),
+    );
+    captureStdout();
+
+    // Act
+    const summary = await handler(getScheduledEvent('hourly'));
+
+    // Assess
+    expect(summary.attention[0]?.outcome).toBe('error');
+    expect(summary.attention[0]?.reason).toContain('msf-scaler=managed');
+    expect(summary.attention[0]?.reason).toContain('aws kinesisanalyticsv2 tag-resource');
+  });
+
   it('throws when the table cannot be read, so the invocation fails visibly', async () => {
     // Prepare
     ddbMock.on(ScanCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));

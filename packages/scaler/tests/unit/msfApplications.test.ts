@@ -160,6 +160,58 @@ describe('Adapter: createMsfApplications', () => {
     expect(error).toMatchObject({ code: 'AccessDeniedException', appName: 'orders-enricher', cause: denied });
     expect((error as Error).message).toMatch(/grant kinesisanalytics:DescribeApplication/);
   });
+
+  it('names the required tag and the tag-resource command with the ARN IAM quotes, when a tag is required', async () => {
+    // Prepare
+    const arn = 'arn:aws:kinesisanalytics:eu-west-1:123456789012:application/orders-enricher';
+    const denied = Object.assign(
+      new Error(
+        `User: arn:aws:sts::123456789012:assumed-role/scaler/fn is not authorized to perform: kinesisanalytics:UpdateApplication on resource: ${arn} because no identity-based policy allows the kinesisanalytics:UpdateApplication action`,
+      ),
+      { name: 'AccessDeniedException' },
+    );
+    msfMock.on(UpdateApplicationCommand).rejects(denied);
+    const apps = createMsfApplications(new KinesisAnalyticsV2Client({ region: 'eu-west-1' }), {
+      requiredTag: 'msf-scaler=managed',
+    });
+    const plan = {
+      appName: 'orders-enricher',
+      parallelism: 2,
+      parallelismPerKPU: 1,
+      autoScalingEnabled: true,
+      conditionalToken: 't',
+      versionId: 1,
+    };
+
+    // Act
+    const error = await apps.update(plan).catch((caught: unknown) => caught);
+
+    // Assess
+    expect(error).toBeInstanceOf(MsfCallError);
+    expect(error).toMatchObject({ code: 'AccessDeniedException', appName: 'orders-enricher', cause: denied });
+    expect((error as Error).message).toContain('"orders-enricher" may lack the tag');
+    expect((error as Error).message).toContain(
+      `Fix: aws kinesisanalyticsv2 tag-resource --resource-arn ${arn} --tags Key=msf-scaler,Value=managed`,
+    );
+  });
+
+  it('looks the ARN up by name in the fix when the denial quotes none', async () => {
+    // Prepare
+    const denied = Object.assign(new Error('User is not authorized'), { name: 'AccessDeniedException' });
+    msfMock.on(DescribeApplicationCommand).rejects(denied);
+    const apps = createMsfApplications(new KinesisAnalyticsV2Client({ region: 'us-east-1' }), {
+      requiredTag: 'team=a=b',
+    });
+
+    // Act
+    const error = await apps.describe('orders-enricher').catch((caught: unknown) => caught);
+
+    // Assess
+    expect((error as Error).message).toMatch(/tagged team=a=b, and "orders-enricher" may lack the tag/);
+    expect((error as Error).message).toContain(
+      'Fix: aws kinesisanalyticsv2 tag-resource --resource-arn $(aws kinesisanalyticsv2 describe-application --application-name orders-enricher --query ApplicationDetail.ApplicationARN --output text) --tags Key=team,Value=a=b',
+    );
+  });
 });
 
 describe('Function: toSnapshot', () => {
