@@ -104,7 +104,8 @@ function listen(server: Server, port: number, host: string): Promise<number> {
  * `POST /`. Requests need no valid signature: Authorization is ignored. Implemented:
  * CreateApplication, DescribeApplication, ListApplications, UpdateApplication (parallelism only),
  * StartApplication, StopApplication, DeleteApplication, ListApplicationOperations,
- * DescribeApplicationOperation (see `operations/registry.ts`). `GET /` answers a health check.
+ * DescribeApplicationOperation, ListApplicationVersions, DescribeApplicationVersion (see
+ * `operations/registry.ts`). `GET /` answers a health check.
  * Rejects with a RangeError for a bad `transitionMs` or fault setting, and when it cannot listen.
  *
  * @example

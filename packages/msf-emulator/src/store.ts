@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ErrorCode, ServiceError } from './errors';
 import {
+  type ApplicationDetail,
   type ApplicationMode,
   ApplicationStatus,
   ConfigurationType,
@@ -8,6 +9,7 @@ import {
   type RecordedOperation,
   type RuntimeEnvironment,
 } from './types';
+import { toApplicationDetail } from './wire';
 
 /** Parallelism settings as configured (not what the job currently runs with). */
 interface ParallelismSettings {
@@ -180,6 +182,8 @@ function runWithConfiguredParallelism(app: StoredApplication): void {
 class Store {
   private readonly applications = new Map<string, StoredApplication>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Per application: the detail of every version it has had, by ApplicationVersionId. */
+  private readonly versionSnapshots = new Map<StoredApplication, Map<number, ApplicationDetail>>();
   private due: Array<{ readonly app: StoredApplication; readonly pending: PendingTransition }> = [];
   private operationSeq = 0;
   private closed = false;
@@ -200,6 +204,46 @@ class Store {
       throw new ServiceError(ErrorCode.ResourceInUseException, `Application ${app.name} already exists`);
     }
     this.applications.set(app.name, app);
+  }
+
+  /**
+   * Snapshots `app` as its current version (`app.versionId`) now is, replacing an earlier
+   * snapshot of that version. Called when a version is created and again when it stops being
+   * the current one, so each snapshot holds the application as it last was at that version
+   * (a failed update's version: the configuration it attempted).
+   */
+  public recordVersion(app: StoredApplication): void {
+    let snapshots = this.versionSnapshots.get(app);
+    if (snapshots === undefined) {
+      snapshots = new Map();
+      this.versionSnapshots.set(app, snapshots);
+    }
+    snapshots.set(app.versionId, toApplicationDetail(app));
+  }
+
+  /**
+   * The `ApplicationDetail` of `app` at `versionId`, or ResourceNotFoundException. The current
+   * version is the live detail (what DescribeApplication returns); earlier ones are snapshots.
+   */
+  public version(app: StoredApplication, versionId: number): ApplicationDetail {
+    if (versionId === app.versionId) {
+      return toApplicationDetail(app);
+    }
+    const snapshot = this.versionSnapshots.get(app)?.get(versionId);
+    if (snapshot === undefined) {
+      throw new ServiceError(
+        ErrorCode.ResourceNotFoundException,
+        `Version ${versionId} of application ${app.name} not found; list them with ListApplicationVersions`,
+      );
+    }
+    return structuredClone(snapshot);
+  }
+
+  /** Every version of `app` (the current one live), newest (highest ApplicationVersionId) first. */
+  public versions(app: StoredApplication): ApplicationDetail[] {
+    const ids = new Set(this.versionSnapshots.get(app)?.keys() ?? []);
+    ids.add(app.versionId);
+    return [...ids].sort((a, b) => b - a).map((versionId) => this.version(app, versionId));
   }
 
   public find(name: string): StoredApplication | undefined {
@@ -332,6 +376,7 @@ class Store {
 
   public remove(app: StoredApplication): void {
     this.cancelPending(app);
+    this.versionSnapshots.delete(app);
     if (this.applications.get(app.name) === app) {
       this.applications.delete(app.name);
     }

@@ -148,6 +148,12 @@ interface ApplicationSummary {
   readonly ApplicationMode: ApplicationMode;
 }
 
+/** `ApplicationVersionSummary` of the model (ListApplicationVersions). */
+interface ApplicationVersionSummary {
+  readonly ApplicationVersionId: number;
+  readonly ApplicationStatus: ApplicationStatus;
+}
+
 /** `ApplicationOperationInfo` of the model. */
 interface ApplicationOperationInfo {
   readonly Operation: RecordedOperation;
@@ -224,6 +230,7 @@ export type {
   ApplicationOperationInfo,
   ApplicationOperationInfoDetails,
   ApplicationSummary,
+  ApplicationVersionSummary,
   CheckpointConfigurationDescription,
   FlinkApplicationConfigurationDescription,
   JsonObject,

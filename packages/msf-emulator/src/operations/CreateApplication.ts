@@ -171,6 +171,7 @@ function createApplication(input: CreateApplicationRequest, store: Store): JsonO
     operations: [],
   };
   store.add(app);
+  store.recordVersion(app);
   return { ApplicationDetail: toApplicationDetail(app) };
 }
 

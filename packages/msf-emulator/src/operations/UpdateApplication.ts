@@ -223,6 +223,8 @@ function updateApplication(input: UpdateApplicationRequest, store: Store): JsonO
   }
 
   const failure = store.takeUpdateFailure(app);
+  // The version this update supersedes, as it last was.
+  store.recordVersion(app);
   const before = updatedState(app);
   const from = app.versionId;
   app.versionId = from + 1;
@@ -258,6 +260,10 @@ function updateApplication(input: UpdateApplicationRequest, store: Store): JsonO
     store.endOperation(operation, OperationStatus.SUCCESSFUL);
   } else {
     store.transition(app, ApplicationStatus.UPDATING, runWithConfiguredParallelism, operation);
+  }
+  if (app.versionId === from + 1) {
+    // The new version (a failed update without rollback has already put the old one back).
+    store.recordVersion(app);
   }
   return { ApplicationDetail: toApplicationDetail(app), OperationId: operation.id };
 }
@@ -318,6 +324,8 @@ function failUpdate(
   { before, errorString, running }: UpdateFailureContext,
 ): void {
   store.endOperation(operation, OperationStatus.FAILED);
+  // The failed version keeps the configuration it attempted.
+  store.recordVersion(app);
   const failedVersion = app.versionId;
   const rollback = running && app.rollbackEnabled;
   restoreConfiguration(app, before);
@@ -331,6 +339,7 @@ function failUpdate(
     app.status = ApplicationStatus.READY;
     applyConfiguredParallelism(app);
     operation.failure = { errorString };
+    store.recordVersion(app);
     return;
   }
   app.versionId = failedVersion + 1;
@@ -343,6 +352,7 @@ function failUpdate(
   });
   operation.failure = { errorString, rollbackOperationId: rollbackOperation.id };
   store.transition(app, ApplicationStatus.ROLLING_BACK, runWithConfiguredParallelism, rollbackOperation);
+  store.recordVersion(app);
 }
 
 function rejectUnsupported(input: UpdateApplicationRequest): void {

@@ -5,8 +5,10 @@ import { CreateApplicationConstraints, createApplication } from './CreateApplica
 import { DeleteApplicationConstraints, deleteApplication } from './DeleteApplication';
 import { DescribeApplicationConstraints, describeApplication } from './DescribeApplication';
 import { DescribeApplicationOperationConstraints, describeApplicationOperation } from './DescribeApplicationOperation';
+import { DescribeApplicationVersionConstraints, describeApplicationVersion } from './DescribeApplicationVersion';
 import { ListApplicationOperationsConstraints, listApplicationOperations } from './ListApplicationOperations';
 import { ListApplicationsConstraints, listApplications } from './ListApplications';
+import { ListApplicationVersionsConstraints, listApplicationVersions } from './ListApplicationVersions';
 import { StartApplicationConstraints, startApplication } from './StartApplication';
 import { StopApplicationConstraints, stopApplication } from './StopApplication';
 import { UpdateApplicationConstraints, updateApplication } from './UpdateApplication';
@@ -60,11 +62,14 @@ const Operations = {
     handler: describeApplicationOperation,
   },
   DescribeApplicationSnapshot: null,
-  DescribeApplicationVersion: null,
+  DescribeApplicationVersion: {
+    constraints: DescribeApplicationVersionConstraints,
+    handler: describeApplicationVersion,
+  },
   DiscoverInputSchema: null,
   ListApplicationOperations: { constraints: ListApplicationOperationsConstraints, handler: listApplicationOperations },
   ListApplicationSnapshots: null,
-  ListApplicationVersions: null,
+  ListApplicationVersions: { constraints: ListApplicationVersionsConstraints, handler: listApplicationVersions },
   ListApplications: { constraints: ListApplicationsConstraints, handler: listApplications },
   ListTagsForResource: null,
   RollbackApplication: null,

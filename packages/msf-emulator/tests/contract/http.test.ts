@@ -120,8 +120,9 @@ describe('Protocol: AWS JSON 1.1 over HTTP', () => {
       __type: 'UnsupportedOperationException',
       message:
         'The MSF emulator does not implement CreateApplicationSnapshot; supported: CreateApplication, ' +
-        'DeleteApplication, DescribeApplication, DescribeApplicationOperation, ListApplicationOperations, ' +
-        'ListApplications, StartApplication, StopApplication, UpdateApplication',
+        'DeleteApplication, DescribeApplication, DescribeApplicationOperation, DescribeApplicationVersion, ' +
+        'ListApplicationOperations, ListApplicationVersions, ListApplications, StartApplication, StopApplication, ' +
+        'UpdateApplication',
     });
   });
 
