@@ -1,45 +1,14 @@
-import {
-  type CreateApplicationCommandInput,
-  DescribeApplicationVersionCommand,
-  type KinesisAnalyticsV2Client,
-  UpdateApplicationCommand,
-} from '@aws-sdk/client-kinesis-analytics-v2';
+import { DescribeApplicationVersionCommand, type KinesisAnalyticsV2Client } from '@aws-sdk/client-kinesis-analytics-v2';
 import {
   createRunningApplication,
   createTestApplication,
   describeApp,
   expectServiceError,
+  parallelismConfiguration,
   uniqueName,
+  updateParallelism,
 } from '../helpers/client';
 import { useEmulator } from '../helpers/emulator';
-
-/** CreateApplication members for a CUSTOM parallelism of `parallelism`, system rollback as given. */
-function configuration(parallelism: number, rollbackEnabled = false): Partial<CreateApplicationCommandInput> {
-  return {
-    ApplicationConfiguration: {
-      FlinkApplicationConfiguration: {
-        ParallelismConfiguration: { ConfigurationType: 'CUSTOM', Parallelism: parallelism, AutoScalingEnabled: false },
-      },
-      ApplicationSystemRollbackConfiguration: { RollbackEnabled: rollbackEnabled },
-    },
-  };
-}
-
-/** UpdateApplication of `name` to `parallelism`, at its current ConditionalToken. */
-async function updateParallelism(client: KinesisAnalyticsV2Client, name: string, parallelism: number): Promise<void> {
-  const current = await describeApp(client, name);
-  await client.send(
-    new UpdateApplicationCommand({
-      ApplicationName: name,
-      ConditionalToken: current.ConditionalToken,
-      ApplicationConfigurationUpdate: {
-        FlinkApplicationConfigurationUpdate: {
-          ParallelismConfigurationUpdate: { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: parallelism },
-        },
-      },
-    }),
-  );
-}
 
 /** DescribeApplicationVersion's ParallelismConfigurationDescription.Parallelism and version members. */
 async function describeVersion(
@@ -67,7 +36,7 @@ describe('Operation: DescribeApplicationVersion', () => {
   it('returns version 1 as created, with the old parallelism, after an update', async () => {
     // Prepare
     const name = uniqueName('version-old');
-    const created = await createTestApplication(msf.client, name, configuration(2));
+    const created = await createTestApplication(msf.client, name, parallelismConfiguration(2));
     await updateParallelism(msf.client, name, 6);
 
     // Act
@@ -83,7 +52,7 @@ describe('Operation: DescribeApplicationVersion', () => {
   it('returns the current version as DescribeApplication does', async () => {
     // Prepare
     const name = uniqueName('version-current');
-    await createRunningApplication(msf.client, name, configuration(2));
+    await createRunningApplication(msf.client, name, parallelismConfiguration(2));
     await updateParallelism(msf.client, name, 3);
     const current = await describeApp(msf.client, name);
 
@@ -99,11 +68,11 @@ describe('Operation: DescribeApplicationVersion', () => {
   it('returns the parallelism a failed update attempted for its version, rolled back or not', async () => {
     // Prepare
     const rolledBack = uniqueName('version-failed-rollback');
-    await createRunningApplication(msf.client, rolledBack, configuration(2, true));
+    await createRunningApplication(msf.client, rolledBack, parallelismConfiguration(2, true));
     msf.emulator.failNextUpdate(rolledBack);
     await updateParallelism(msf.client, rolledBack, 8);
     const notRolledBack = uniqueName('version-failed');
-    await createRunningApplication(msf.client, notRolledBack, configuration(2));
+    await createRunningApplication(msf.client, notRolledBack, parallelismConfiguration(2));
     msf.emulator.failNextUpdate(notRolledBack);
     await updateParallelism(msf.client, notRolledBack, 8);
 

@@ -2,14 +2,13 @@ import {
   type KinesisAnalyticsV2Client,
   ListApplicationVersionsCommand,
   paginateListApplicationVersions,
-  UpdateApplicationCommand,
 } from '@aws-sdk/client-kinesis-analytics-v2';
 import {
   createRunningApplication,
   createTestApplication,
-  describeApp,
   expectServiceError,
   uniqueName,
+  updateParallelism,
 } from '../helpers/client';
 import { useEmulator } from '../helpers/emulator';
 
@@ -19,20 +18,7 @@ async function updateParallelisms(
   name: string,
   parallelisms: readonly number[],
 ): Promise<void> {
-  for (const parallelism of parallelisms) {
-    const current = await describeApp(client, name);
-    await client.send(
-      new UpdateApplicationCommand({
-        ApplicationName: name,
-        ConditionalToken: current.ConditionalToken,
-        ApplicationConfigurationUpdate: {
-          FlinkApplicationConfigurationUpdate: {
-            ParallelismConfigurationUpdate: { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: parallelism },
-          },
-        },
-      }),
-    );
-  }
+  for (const parallelism of parallelisms) await updateParallelism(client, name, parallelism);
 }
 
 describe('Operation: ListApplicationVersions', () => {

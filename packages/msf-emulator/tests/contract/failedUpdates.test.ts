@@ -1,59 +1,25 @@
 import {
-  type CreateApplicationCommandInput,
   DescribeApplicationOperationCommand,
   type KinesisAnalyticsV2Client,
   ListApplicationOperationsCommand,
   type OperationStatus,
   StartApplicationCommand,
   UpdateApplicationCommand,
-  type UpdateApplicationCommandOutput,
 } from '@aws-sdk/client-kinesis-analytics-v2';
 import { DEFAULT_UPDATE_ERROR } from '../../src';
 import {
   createRunningApplication,
   createTestApplication,
   describeApp,
+  parallelismConfiguration,
   steppingClock,
   uniqueName,
+  updateParallelism,
   waitForStatus,
 } from '../helpers/client';
 import { startEmulatorWithClient, useEmulator } from '../helpers/emulator';
 
 const START = new Date('2026-07-01T09:00:00.000Z');
-
-/** CreateApplication members for a CUSTOM parallelism of `parallelism`, system rollback as given. */
-function configuration(parallelism: number, rollbackEnabled?: boolean): Partial<CreateApplicationCommandInput> {
-  return {
-    ApplicationConfiguration: {
-      FlinkApplicationConfiguration: {
-        ParallelismConfiguration: { ConfigurationType: 'CUSTOM', Parallelism: parallelism, AutoScalingEnabled: false },
-      },
-      ...(rollbackEnabled === undefined
-        ? {}
-        : { ApplicationSystemRollbackConfiguration: { RollbackEnabled: rollbackEnabled } }),
-    },
-  };
-}
-
-/** UpdateApplication of `name` to `parallelism`, at its current ConditionalToken. */
-async function updateParallelism(
-  client: KinesisAnalyticsV2Client,
-  name: string,
-  parallelism: number,
-): Promise<UpdateApplicationCommandOutput> {
-  const current = await describeApp(client, name);
-  return client.send(
-    new UpdateApplicationCommand({
-      ApplicationName: name,
-      ConditionalToken: current.ConditionalToken,
-      ApplicationConfigurationUpdate: {
-        FlinkApplicationConfigurationUpdate: {
-          ParallelismConfigurationUpdate: { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: parallelism },
-        },
-      },
-    }),
-  );
-}
 
 /** ListApplicationOperations of `name` as `[Operation, OperationStatus]` pairs, newest first. */
 async function listOperations(
@@ -72,7 +38,7 @@ describe('Fault: failNextUpdate (an UpdateApplication that fails as on MSF)', ()
     it('accepts the update, then rolls back to RUNNING at the previous parallelism as a new version', async () => {
       // Prepare
       const name = uniqueName('fail-rollback');
-      await createRunningApplication(msf.client, name, configuration(2, true));
+      await createRunningApplication(msf.client, name, parallelismConfiguration(2, true));
       msf.emulator.failNextUpdate(name, { errorString: 'Parallelism 8 exceeds maxParallelism 4' });
 
       // Act
@@ -108,7 +74,7 @@ describe('Fault: failNextUpdate (an UpdateApplication that fails as on MSF)', ()
     it('lists the FAILED update and the SUCCESSFUL RollbackApplication, and filters them', async () => {
       // Prepare
       const name = uniqueName('fail-rollback-list');
-      await createRunningApplication(msf.client, name, configuration(2, true));
+      await createRunningApplication(msf.client, name, parallelismConfiguration(2, true));
       msf.emulator.failNextUpdate(name);
       await updateParallelism(msf.client, name, 4);
 
@@ -135,7 +101,7 @@ describe('Fault: failNextUpdate (an UpdateApplication that fails as on MSF)', ()
     it('describes the failed update with its RollbackOperationId and ErrorString, and the rollback', async () => {
       // Prepare
       const name = uniqueName('fail-rollback-describe');
-      await createRunningApplication(msf.client, name, configuration(2, true));
+      await createRunningApplication(msf.client, name, parallelismConfiguration(2, true));
       msf.emulator.failNextUpdate(name, { errorString: 'Could not restore state from the snapshot' });
       const update = await updateParallelism(msf.client, name, 4);
       const listed = await msf.client.send(
@@ -184,7 +150,7 @@ describe('Fault: failNextUpdate (an UpdateApplication that fails as on MSF)', ()
     it('rolls back when rollback was enabled by ApplicationSystemRollbackConfigurationUpdate', async () => {
       // Prepare
       const name = uniqueName('fail-rollback-enabled-later');
-      const created = await createRunningApplication(msf.client, name, configuration(3));
+      const created = await createRunningApplication(msf.client, name, parallelismConfiguration(3));
       const enabled = await msf.client.send(
         new UpdateApplicationCommand({
           ApplicationName: name,
@@ -224,7 +190,7 @@ describe('Fault: failNextUpdate (an UpdateApplication that fails as on MSF)', ()
     it('ends the update FAILED and the application READY with its previous configuration and version', async () => {
       // Prepare
       const name = uniqueName('fail-no-rollback');
-      await createRunningApplication(msf.client, name, configuration(2, false));
+      await createRunningApplication(msf.client, name, parallelismConfiguration(2, false));
       msf.emulator.failNextUpdate(name);
 
       // Act
@@ -258,7 +224,7 @@ describe('Fault: failNextUpdate (an UpdateApplication that fails as on MSF)', ()
     it('fails an update of a READY application at once and leaves it unchanged', async () => {
       // Prepare
       const name = uniqueName('fail-ready');
-      await createTestApplication(msf.client, name, configuration(2, true));
+      await createTestApplication(msf.client, name, parallelismConfiguration(2, true));
       msf.emulator.failNextUpdate(name, { errorString: 'Invalid configuration' });
 
       // Act
@@ -280,7 +246,7 @@ describe('Fault: failNextUpdate (an UpdateApplication that fails as on MSF)', ()
     it('fails only the next update: the one after it succeeds', async () => {
       // Prepare
       const name = uniqueName('fail-once');
-      await createRunningApplication(msf.client, name, configuration(2, true));
+      await createRunningApplication(msf.client, name, parallelismConfiguration(2, true));
       msf.emulator.failNextUpdate(name);
       await updateParallelism(msf.client, name, 4);
       await waitForStatus(msf.client, name, 'RUNNING');
@@ -305,7 +271,7 @@ describe('Fault: failNextUpdate (an UpdateApplication that fails as on MSF)', ()
     it('fails every update with always until clearUpdateFailures, then the next update succeeds', async () => {
       // Prepare
       const name = uniqueName('fail-always');
-      await createRunningApplication(msf.client, name, configuration(2, false));
+      await createRunningApplication(msf.client, name, parallelismConfiguration(2, false));
       msf.emulator.failNextUpdate(name, { always: true });
       await updateParallelism(msf.client, name, 4);
       await msf.client.send(new StartApplicationCommand({ ApplicationName: name }));
@@ -367,7 +333,7 @@ describe('Fault: failNextUpdate with timed transitions', () => {
     const started = await startEmulatorWithClient({ transitionMs: 200 });
     try {
       const name = uniqueName('fail-timed');
-      await createTestApplication(started.client, name, configuration(2, true));
+      await createTestApplication(started.client, name, parallelismConfiguration(2, true));
       await started.client.send(new StartApplicationCommand({ ApplicationName: name }));
       await waitForStatus(started.client, name, 'RUNNING');
       started.emulator.failNextUpdate(name);

@@ -6,6 +6,8 @@ import {
   DescribeApplicationCommand,
   KinesisAnalyticsV2Client,
   StartApplicationCommand,
+  UpdateApplicationCommand,
+  type UpdateApplicationCommandOutput,
 } from '@aws-sdk/client-kinesis-analytics-v2';
 import type { MsfEmulator } from '../../src';
 
@@ -192,6 +194,43 @@ function steppingClock(start: Date, stepMs = 1000): () => Date {
   };
 }
 
+/** CreateApplication members for a CUSTOM parallelism of `parallelism`, system rollback as given (else the default). */
+function parallelismConfiguration(
+  parallelism: number,
+  rollbackEnabled?: boolean,
+): Partial<CreateApplicationCommandInput> {
+  return {
+    ApplicationConfiguration: {
+      FlinkApplicationConfiguration: {
+        ParallelismConfiguration: { ConfigurationType: 'CUSTOM', Parallelism: parallelism, AutoScalingEnabled: false },
+      },
+      ...(rollbackEnabled === undefined
+        ? {}
+        : { ApplicationSystemRollbackConfiguration: { RollbackEnabled: rollbackEnabled } }),
+    },
+  };
+}
+
+/** UpdateApplication of `name` to `parallelism`, at its current ConditionalToken. */
+async function updateParallelism(
+  client: KinesisAnalyticsV2Client,
+  name: string,
+  parallelism: number,
+): Promise<UpdateApplicationCommandOutput> {
+  const current = await describeApp(client, name);
+  return client.send(
+    new UpdateApplicationCommand({
+      ApplicationName: name,
+      ConditionalToken: current.ConditionalToken,
+      ApplicationConfigurationUpdate: {
+        FlinkApplicationConfigurationUpdate: {
+          ParallelismConfigurationUpdate: { ConfigurationTypeUpdate: 'CUSTOM', ParallelismUpdate: parallelism },
+        },
+      },
+    }),
+  );
+}
+
 export type { SdkError };
 export {
   catchError,
@@ -200,12 +239,14 @@ export {
   createTestApplication,
   describeApp,
   expectServiceError,
+  parallelismConfiguration,
   ROLE_ARN,
   scriptedRandom,
   steppingClock,
   TEST_REGION,
   TestCredentials,
   uniqueName,
+  updateParallelism,
   waitForDeletion,
   waitForStatus,
 };
