@@ -1,3 +1,4 @@
+import { parseRequiredTag } from '@msf-scaler/scaler';
 import { APP_NAME_MAX_LENGTH, APP_NAME_PATTERN } from '@msf-scaler/schema';
 import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -29,12 +30,6 @@ interface ScalerPermissionsPolicyProps {
   readonly requiredTag?: string;
 }
 
-/** A {@link ScalerPermissionsPolicyProps.requiredTag} split into its key and value. */
-interface RequiredTag {
-  readonly key: string;
-  readonly value: string;
-}
-
 /** Longest tag key and value AWS allows. */
 const TagLimits = {
   KEY_MAX_LENGTH: 128,
@@ -43,15 +38,6 @@ const TagLimits = {
 
 /** The characters AWS tags allow: letters, numbers, spaces (any language) and `_ . : / = + - @`. */
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-
-/**
- * Splits `key=value` at its first `=`; `undefined` when there is no `=` (the value may hold
- * more `=`, and may be empty).
- */
-function parseRequiredTag(text: string): RequiredTag | undefined {
-  const at = text.indexOf('=');
-  return at < 0 ? undefined : { key: text.slice(0, at), value: text.slice(at + 1) };
-}
 
 /** Says what is wrong with a `key=value` tag, or `undefined` when it is valid. */
 function describeRequiredTagProblem(text: string): string | undefined {
@@ -183,12 +169,11 @@ class ScalerPermissionsPolicy extends Policy {
   }
 }
 
-export type { RequiredTag, ScalerPermissionsPolicyProps };
+export type { ScalerPermissionsPolicyProps };
 export {
   checkScalerPermissionsPolicyProps,
   describeAppNamePrefixProblem,
   describeRequiredTagProblem,
-  parseRequiredTag,
   ScalerPermissionsPolicy,
   TagLimits,
 };

@@ -3,7 +3,6 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import {
   describeAppNamePrefixProblem,
   describeRequiredTagProblem,
-  parseRequiredTag,
   ScalerPermissionsPolicy,
 } from '../../lib/iam/scaler-permissions-policy';
 import { configErrorOf, createEmptyStack } from '../helpers/stack';
@@ -84,17 +83,6 @@ describe('Function: describeRequiredTagProblem', () => {
     // Assess
     expect(problem).toMatch(expected);
     expect(problem).toMatch(/give it as key=value, e\.g\. msf-scaler=managed$/);
-  });
-});
-
-describe('Function: parseRequiredTag', () => {
-  it('splits at the first =, so the value may hold more', () => {
-    // Prepare
-    // Act
-    const tag = parseRequiredTag('k=a=b');
-
-    // Assess
-    expect(tag).toStrictEqual({ key: 'k', value: 'a=b' });
   });
 });
 

@@ -37,6 +37,8 @@ export type { AttentionRow, CompactSummary } from './output/compactSummary';
 export { compactSummary } from './output/compactSummary';
 export { jsonReplacer, toJson } from './output/json';
 export { escapeControl, truncateTo } from './output/text';
+export type { RequiredTag } from './requiredTag';
+export { parseRequiredTag } from './requiredTag';
 export { mapWithConcurrency } from './run/mapWithConcurrency';
 export type { ReconcileOptions } from './run/reconcile';
 export { reconcile } from './run/reconcile';

@@ -219,7 +219,9 @@ interface BenchmarkFigures {
   readonly idealMs: number;
   /** The scaler's wall time over the ideal (1 is perfect). */
   readonly ratioToIdeal: number;
-  /** Applications each way can reconcile within the Lambda timeout less the deadline margin. */
+  /** Seconds a run may take in the deployed function: its timeout less the handler's deadline margin. */
+  readonly budgetSeconds: number;
+  /** Applications each way can reconcile within {@link BenchmarkFigures.budgetSeconds}. */
   readonly fitInTimeout: { readonly sequential: number; readonly scaler: number };
 }
 
@@ -238,6 +240,7 @@ function deriveFigures(result: BenchmarkResult): BenchmarkFigures {
   return {
     speedup: result.sequential.wallMs / result.scaler.wallMs,
     idealMs,
+    budgetSeconds,
     ratioToIdeal: idealMs === 0 ? 1 : result.scaler.wallMs / idealMs,
     fitInTimeout: { sequential: appsInBudget(result.sequential), scaler: appsInBudget(result.scaler) },
   };

@@ -13,7 +13,7 @@ import { BatchWriteItemCommand, type WriteRequest } from '@aws-sdk/client-dynamo
 import { ExitCode, runProgram, wholeNumberArg } from '@msf-scaler/commons';
 import { quietPinnedSdkNotice, ScalerBundle } from '@msf-scaler/scaler';
 import { Command } from 'commander';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { LocalDefaults } from '../constants';
 import { localClients } from '../localClients';
 import { type LocalStack, startLocalStack } from '../localStack';
@@ -102,21 +102,16 @@ async function buildBundles(outdir: string): Promise<{ handler: string; cli: str
   const handlerEntry = require.resolve('@msf-scaler/scaler/handler');
   const handler = path.join(outdir, 'handler.js');
   const cli = path.join(outdir, 'cli.js');
-  const common = { bundle: true, platform: 'node', logLevel: 'error', ...ScalerBundle } as const;
-  await build({
-    ...common,
+  const options: BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    logLevel: 'error',
+    ...ScalerBundle,
     mainFields: [...ScalerBundle.mainFields],
-    external: [],
-    entryPoints: [handlerEntry],
-    outfile: handler,
-  });
-  await build({
-    ...common,
-    mainFields: [...ScalerBundle.mainFields],
-    external: [],
-    entryPoints: [path.join(path.dirname(handlerEntry), 'cli', 'main.ts')],
-    outfile: cli,
-  });
+    external: [...ScalerBundle.external],
+  };
+  await build({ ...options, entryPoints: [handlerEntry], outfile: handler });
+  await build({ ...options, entryPoints: [path.join(path.dirname(handlerEntry), 'cli', 'main.ts')], outfile: cli });
   return { handler, cli };
 }
 

@@ -1,4 +1,3 @@
-import { Defaults } from '@msf-scaler/scaler';
 import { type BenchFaults, type BenchmarkResult, deriveFigures, type LoopFigures } from './benchmark';
 
 const MB = 1024 * 1024;
@@ -54,7 +53,6 @@ function renderBenchmark(result: BenchmarkResult): string {
       .trimEnd();
   }
   const peak = result.scaler.summary.peakConcurrency;
-  const budget = result.timeoutSeconds - Defaults.DEADLINE_MARGIN_MS / 1000;
   return [
     `Benchmark: ${result.apps} applications and rows, ${result.latencyMs} ms per MSF call, ${describeFaults(result.faults)}.`,
     `dynalite and the emulator run in this process (RSS includes them); seeding took ${(result.seedMs / 1000).toFixed(1)} s.`,
@@ -64,7 +62,7 @@ function renderBenchmark(result: BenchmarkResult): string {
     ...rows.map(line),
     '',
     `speedup ${figures.speedup.toFixed(1)}x; ideal ${(figures.idealMs / 1000).toFixed(2)} s (${result.scaler.msfCalls} calls x ${result.latencyMs} ms / ${peak} in flight, the concurrency the scaler reached); the scaler took ${figures.ratioToIdeal.toFixed(2)}x the ideal`,
-    `in the deployed timeout (${result.timeoutSeconds} s, ${budget} s after the deadline margin) at these rates: sequential ~${figures.fitInTimeout.sequential} applications, scaler ~${figures.fitInTimeout.scaler}`,
+    `in the deployed timeout (${result.timeoutSeconds} s, ${figures.budgetSeconds} s after the deadline margin) at these rates: sequential ~${figures.fitInTimeout.sequential} applications, scaler ~${figures.fitInTimeout.scaler}`,
     `scaler outcomes: ${outcomes(result.scaler.summary.counts)}`,
   ].join('\n');
 }

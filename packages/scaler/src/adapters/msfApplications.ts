@@ -8,6 +8,7 @@ import {
 import type { ScalePlan } from '../core/decide';
 import type { AppSnapshot } from '../core/snapshot';
 import { ApplicationBusyError, ApplicationNotFoundError, ConcurrentModificationError, MsfCallError } from '../errors';
+import { parseRequiredTag } from '../requiredTag';
 
 /** What the run needs from MSF: the port the run is written against (mocked in unit tests). */
 interface ApplicationsPort {
@@ -35,9 +36,7 @@ const APPLICATION_ARN = /arn:[a-z-]+:kinesisanalytics:[a-z0-9-]+:\d{12}:applicat
  * `detail` when it quotes one, else looked up by name.
  */
 function tagResourceCommand(appName: string, requiredTag: string, detail: string): string {
-  const at = requiredTag.indexOf('=');
-  const key = at < 0 ? requiredTag : requiredTag.slice(0, at);
-  const value = at < 0 ? '' : requiredTag.slice(at + 1);
+  const { key, value } = parseRequiredTag(requiredTag) ?? { key: requiredTag, value: '' };
   const arn =
     APPLICATION_ARN.exec(detail)?.[0] ??
     `$(aws kinesisanalyticsv2 describe-application --application-name ${appName} --query ApplicationDetail.ApplicationARN --output text)`;
