@@ -58,9 +58,15 @@ describe('Integration: a call that never returns', () => {
 
     // Assess
     expect(summary.counts.error).toBe(1);
-    expect(summary.outcomes[0]).toMatchObject({ rowId: 'stuck', outcome: 'error', errorCode: 'TimeoutError' });
+    expect(summary.outcomes[0]).toMatchObject({
+      rowId: 'stuck',
+      outcome: 'error',
+      errorCode: 'TimeoutError',
+      transient: true,
+    });
     expect(summary.outcomes[0]?.reason).toContain('stuck');
-    // Retried like a 5xx: one connection per attempt (the timed-out socket is not reused).
-    expect(silent.connections()).toBe(2);
+    // Retried like a 5xx: one connection per attempt (the timed-out socket is not reused), two
+    // attempts per call, and the row tried once more at the end of the run.
+    expect(silent.connections()).toBe(4);
   });
 });

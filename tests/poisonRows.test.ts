@@ -1,5 +1,6 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { compactSummary, main, runScaler } from '@msf-scaler/scaler';
+import { main } from '@msf-scaler/cli';
+import { compactSummary, runScaler } from '@msf-scaler/scaler';
 import { anApp, aRow, PEAK, parallelismOf, seedWorld, startWorld, type World } from './helpers/world';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the assertion looks for raw control characters.

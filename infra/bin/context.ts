@@ -17,6 +17,7 @@ import type { ScalerStackProps } from '../lib/scaler-stack';
  * | `alarmEmail`    | string  | none                    | E-mail address subscribed to the alarm topic (confirm the subscription mail). |
  * | `heartbeatHours`| number  | `2`                     | Whole hours without a completed run before the `ScalerNotRunning` alarm goes off, 1-24; `0` turns it off. Must be at least the longest time between two runs of `schedule`. |
  * | `maxKPUPerApplication` | number | `64`           | Most KPU a schedule row may ask for (MSF's default quota per application); rows above it are invalid. Raise it with the quota. |
+ * | `maxTotalKPU`   | number  | none (no limit)         | Most KPU the table's running applications may hold together; scale-ups that would cross it are refused with a reason, scale-downs always go through. |
  * | `requiredTag`   | string  | none (no tag condition) | `key=value`, e.g. `msf-scaler=managed`: only MSF applications carrying this tag may be described or updated (IAM `aws:ResourceTag/<key>`). Key 1-128, value 0-256 of letters, digits, spaces and `_ . : / = + - @`. |
  *
  * @example
@@ -33,6 +34,7 @@ const CONTEXT_KEYS = [
   'alarmEmail',
   'heartbeatHours',
   'maxKPUPerApplication',
+  'maxTotalKPU',
   'requiredTag',
 ] as const satisfies readonly (keyof ScalerStackProps)[];
 
@@ -51,6 +53,7 @@ const CONTEXT_EXAMPLES: Readonly<Record<ContextKey, string>> = {
   alarmEmail: 'ops@example.com',
   heartbeatHours: String(DEFAULT_HEARTBEAT_HOURS),
   maxKPUPerApplication: '128',
+  maxTotalKPU: '400',
   requiredTag: 'msf-scaler=managed',
 };
 
@@ -143,6 +146,7 @@ function readScalerContext(context: Readonly<Record<string, unknown>>): ScalerCo
   const alarmEmail = readString('alarmEmail');
   const heartbeatHours = readNumber('heartbeatHours');
   const maxKPUPerApplication = readNumber('maxKPUPerApplication');
+  const maxTotalKPU = readNumber('maxTotalKPU');
   const requiredTag = readString('requiredTag');
 
   throwOnProblems(problems);
@@ -154,6 +158,7 @@ function readScalerContext(context: Readonly<Record<string, unknown>>): ScalerCo
     ...(alarmEmail === undefined ? {} : { alarmEmail }),
     ...(heartbeatHours === undefined ? {} : { heartbeatHours }),
     ...(maxKPUPerApplication === undefined ? {} : { maxKPUPerApplication }),
+    ...(maxTotalKPU === undefined ? {} : { maxTotalKPU }),
     ...(requiredTag === undefined ? {} : { requiredTag }),
   };
 }

@@ -288,7 +288,7 @@ class ScalerAlarms extends Construct {
     this.scalingErrors = eventAlarm(this, 'ScalingErrors', {
       description:
         `A scaler run could not reconcile some MSF applications: ${FAILING_ROW_METRICS.join(' + ')} was at ` +
-        'least 1 (schedule rows that do not parse, or Describe/UpdateApplication calls that failed). ' +
+        'least 1 (schedule rows that do not parse; MSF calls that failed; failed scalings held back; applications a failed scaling stopped). ' +
         'The function log has one line per row.',
       // The scaler emits every Rows* metric on every run, zeros included, so all series have
       // a data point in the same period and the sum is defined.
@@ -305,7 +305,7 @@ class ScalerAlarms extends Construct {
         `Rows stayed deferred: ${DEFERRED_ROWS_METRIC} was above 0 in ${DEFERRED_RUNS_TO_ALARM} consecutive runs, ` +
         'so runs reach their deadline before every MSF application is reconciled, and some stay at the KPU they ' +
         'have. Compare the function duration with its timeout on the dashboard; the function log names the ' +
-        'deferred rows and shows slow or throttled Describe/UpdateApplication calls.',
+        'deferred rows and shows slow or throttled MSF calls.',
       // Maximum: the most rows one run left behind in the period (Sum would add up runs).
       metric: scalerMetric(DEFERRED_ROWS_METRIC, { period: runPeriod, statistic: Stats.MAXIMUM }),
       threshold: 0,

@@ -84,6 +84,13 @@ interface ScalerFunctionProps {
    */
   readonly maxKPUPerApplication?: number;
   /**
+   * Most KPU the table's running applications may hold together (`SCALER_MAX_TOTAL_KPU`):
+   * scale-ups that would cross it are refused with a reason, scale-downs always go through.
+   *
+   * @default - no limit
+   */
+  readonly maxTotalKPU?: number;
+  /**
    * `key=value`: the function may describe and update only applications carrying this tag,
    * and gets it in `EnvVar.REQUIRED_TAG` to name it in its errors. Checked by
    * {@link ScalerPermissionsPolicy}.
@@ -94,13 +101,20 @@ interface ScalerFunctionProps {
 }
 
 /**
- * The problems of the props {@link ScalerFunction} validates: `maxKPUPerApplication` is a whole
- * number from 1 to the scaler's highest accepted limit.
+ * The problems of the props {@link ScalerFunction} validates: `maxKPUPerApplication` and
+ * `maxTotalKPU` are whole numbers from 1 to the scaler's highest accepted limits.
  */
-function checkScalerFunctionProps(props: Pick<ScalerFunctionProps, 'maxKPUPerApplication'>): readonly ConfigProblem[] {
-  if (props.maxKPUPerApplication === undefined) return [];
-  const problem = describeWholeNumberProblem(String(props.maxKPUPerApplication), 1, Defaults.MAX_KPU_LIMIT);
-  return problem === undefined ? [] : [{ setting: 'maxKPUPerApplication', problem }];
+function checkScalerFunctionProps(
+  props: Pick<ScalerFunctionProps, 'maxKPUPerApplication' | 'maxTotalKPU'>,
+): readonly ConfigProblem[] {
+  const limits = [
+    ['maxKPUPerApplication', props.maxKPUPerApplication, Defaults.MAX_KPU_LIMIT],
+    ['maxTotalKPU', props.maxTotalKPU, Defaults.MAX_TOTAL_KPU_LIMIT],
+  ] as const;
+  return limits.flatMap(([setting, value, max]) => {
+    const problem = value === undefined ? undefined : describeWholeNumberProblem(String(value), 1, max);
+    return problem === undefined ? [] : [{ setting, problem }];
+  });
 }
 
 /**
@@ -163,6 +177,7 @@ class ScalerFunction extends Construct {
         ...(props.maxKPUPerApplication === undefined
           ? {}
           : { [EnvVar.MAX_KPU_PER_APPLICATION]: String(props.maxKPUPerApplication) }),
+        ...(props.maxTotalKPU === undefined ? {} : { [EnvVar.MAX_TOTAL_KPU]: String(props.maxTotalKPU) }),
         ...(props.requiredTag === undefined ? {} : { [EnvVar.REQUIRED_TAG]: props.requiredTag }),
         [EnvVar.SERVICE_NAME]: SERVICE_NAME,
         [EnvVar.METRICS_NAMESPACE]: METRICS_NAMESPACE,

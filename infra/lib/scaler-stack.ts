@@ -62,6 +62,13 @@ interface ScalerStackProps extends StackProps {
    */
   readonly maxKPUPerApplication?: number;
   /**
+   * Most KPU the table's running applications may hold together: scale-ups that would cross it
+   * are refused with a reason (an `error` row, so the alarm sees it); scale-downs always go through.
+   *
+   * @default - no limit
+   */
+  readonly maxTotalKPU?: number;
+  /**
    * `key=value` (e.g. `msf-scaler=managed`): the scaler may describe and update only MSF
    * applications carrying this tag (IAM `aws:ResourceTag/<key>`), on top of `appNamePrefix`.
    * Key 1-128 and value 0-256 of the characters AWS tags allow.
@@ -111,6 +118,7 @@ class ScalerStack extends Stack {
       table,
       ...(props.appNamePrefix === undefined ? {} : { appNamePrefix: props.appNamePrefix }),
       ...(props.maxKPUPerApplication === undefined ? {} : { maxKPUPerApplication: props.maxKPUPerApplication }),
+      ...(props.maxTotalKPU === undefined ? {} : { maxTotalKPU: props.maxTotalKPU }),
       ...(props.requiredTag === undefined ? {} : { requiredTag: props.requiredTag }),
     });
     const trigger = new ScalerTrigger(this, 'ScalerTrigger', {

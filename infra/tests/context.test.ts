@@ -41,6 +41,7 @@ describe('Function: readScalerContext', () => {
       alarmEmail: 'ops@example.com',
       heartbeatHours: ' 3 ',
       maxKPUPerApplication: '128',
+      maxTotalKPU: ' 400 ',
       requiredTag: ' msf-scaler=managed ',
     };
 
@@ -56,6 +57,7 @@ describe('Function: readScalerContext', () => {
       alarmEmail: 'ops@example.com',
       heartbeatHours: 3,
       maxKPUPerApplication: 128,
+      maxTotalKPU: 400,
       requiredTag: 'msf-scaler=managed',
     });
   });

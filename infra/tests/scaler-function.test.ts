@@ -57,4 +57,17 @@ describe('Construct: ScalerFunction', () => {
       ]);
     },
   );
+
+  it.each([1, 400, 1_000_000])('accepts maxTotalKPU %d', (maxTotalKPU) => {
+    // Act & Assess
+    expect(checkScalerFunctionProps({ maxTotalKPU })).toEqual([]);
+  });
+
+  it('refuses a maxTotalKPU that is not a whole number in range, next to a bad maxKPUPerApplication', () => {
+    // Act & Assess
+    expect(checkScalerFunctionProps({ maxKPUPerApplication: 0, maxTotalKPU: 1_000_001 })).toEqual([
+      { setting: 'maxKPUPerApplication', problem: 'must be a whole number from 1 to 10000, got "0"' },
+      { setting: 'maxTotalKPU', problem: 'must be a whole number from 1 to 1000000, got "1000001"' },
+    ]);
+  });
 });

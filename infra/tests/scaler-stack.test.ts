@@ -35,6 +35,7 @@ const Config = {
     alarmEmail: 'ops@example.com',
     heartbeatHours: 6,
     maxKPUPerApplication: 128,
+    maxTotalKPU: 400,
     requiredTag: 'msf-scaler=managed',
   },
   /** The table imported by name. */
@@ -82,7 +83,13 @@ function expectedStatements(template: Template, applications: unknown, table: un
     {
       Sid: 'ScaleMsfApplications',
       Effect: 'Allow',
-      Action: ['kinesisanalytics:DescribeApplication', 'kinesisanalytics:UpdateApplication'],
+      Action: [
+        'kinesisanalytics:DescribeApplication',
+        'kinesisanalytics:DescribeApplicationOperation',
+        'kinesisanalytics:DescribeApplicationVersion',
+        'kinesisanalytics:ListApplicationOperations',
+        'kinesisanalytics:UpdateApplication',
+      ],
       Resource: applications,
       ...(condition === undefined ? {} : { Condition: condition }),
     },
@@ -427,15 +434,25 @@ describe('Construct: ScalerFunction', () => {
     });
   });
 
-  it('hands the scaler a raised KPU limit, and only when one is set', () => {
-    // Prepare
+  it('hands the scaler its KPU limits, and only when they are set', () => {
     // Act
-    const template = synthTemplate(Config.CUSTOM);
+    const custom = synthTemplate(Config.CUSTOM);
+    const defaults = synthTemplate(Config.DEFAULTS);
 
     // Assess
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ [EnvVar.MAX_KPU_PER_APPLICATION]: '128' }) },
+    custom.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ [EnvVar.MAX_KPU_PER_APPLICATION]: '128', [EnvVar.MAX_TOTAL_KPU]: '400' }),
+      },
     });
+    const variables = Object.values(defaults.findResources('AWS::Lambda::Function')).map(
+      (resource) =>
+        (resource as { Properties: { Environment?: { Variables?: object } } }).Properties.Environment?.Variables ?? {},
+    );
+    for (const vars of variables) {
+      expect(Object.keys(vars)).not.toContain(EnvVar.MAX_KPU_PER_APPLICATION);
+      expect(Object.keys(vars)).not.toContain(EnvVar.MAX_TOTAL_KPU);
+    }
   });
 
   it('hands the scaler the required tag, to name in its access-denied errors', () => {
@@ -534,7 +551,7 @@ describe('Construct: ScalerFunction', () => {
 });
 
 describe('Construct: ScalerPermissionsPolicy', () => {
-  it('grants exactly Describe/UpdateApplication on every application, Scan on the table and writes to its log group', () => {
+  it('grants exactly the MSF calls the scaler makes on every application, Scan on the table and writes to its log group', () => {
     // Prepare
     // Act
     const template = synthTemplate(Config.DEFAULTS);

@@ -1,4 +1,4 @@
-import { parseRequiredTag } from '@msf-scaler/scaler';
+import { MSF_OPERATIONS, parseRequiredTag } from '@msf-scaler/scaler';
 import { APP_NAME_MAX_LENGTH, APP_NAME_PATTERN } from '@msf-scaler/schema';
 import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -91,11 +91,13 @@ function checkScalerPermissionsPolicyProps(
  * `kinesisanalytics`) lists the resource type `application`
  * (`arn:${Partition}:kinesisanalytics:${Region}:${Account}:application/${ApplicationName}`)
  * with the condition key `aws:ResourceTag/${TagKey}` ("Filters actions based on tag-value
- * associated with the resource", type String). DescribeApplication and UpdateApplication are
- * authorized on that resource type (which is why this policy can name `application/...` ARNs at
- * all), and a resource type's condition keys apply to the actions that take it; the page's
- * Actions table rows for the two were not readable in the copy consulted, so re-check them there
- * when the page changes. The policy grants no List action, so nothing else gets the condition.
+ * associated with the resource", type String). The actions granted (DescribeApplication,
+ * UpdateApplication, and the operation history's ListApplicationOperations,
+ * DescribeApplicationOperation and DescribeApplicationVersion) all name one application in
+ * their request and are authorized on that resource type (which is why this policy can name
+ * `application/...` ARNs at all), and a resource type's condition keys apply to the actions that
+ * take it; the page's Actions table rows were not readable in the copy consulted, so re-check
+ * them there when the page changes. No account-wide List action (ListApplications) is granted.
  */
 function requiredTagCondition(requiredTag: string | undefined): Record<string, Record<string, string>> | undefined {
   const tag = requiredTag === undefined ? undefined : parseRequiredTag(requiredTag);
@@ -104,9 +106,11 @@ function requiredTagCondition(requiredTag: string | undefined): Record<string, R
 
 /**
  * Everything the scaler Lambda may do, and nothing more:
- * - `kinesisanalytics:DescribeApplication` and `kinesisanalytics:UpdateApplication` on
- *   `application/<appNamePrefix>*` (the IAM prefix of MSF is `kinesisanalytics`, not
- *   `kinesisanalyticsv2`), and with `requiredTag` only on applications carrying that tag;
+ * - on `application/<appNamePrefix>*`, and with `requiredTag` only on applications carrying that
+ *   tag, exactly the MSF operations the scaler calls ({@link MSF_OPERATIONS}):
+ *   `kinesisanalytics:DescribeApplication` and `UpdateApplication`, and for the failed-scaling
+ *   back-off `ListApplicationOperations`, `DescribeApplicationOperation` and
+ *   `DescribeApplicationVersion` (the IAM prefix of MSF is `kinesisanalytics`, not `kinesisanalyticsv2`);
  * - `dynamodb:Scan` on the schedule table (no index, no other action);
  * - `logs:CreateLogStream` and `logs:PutLogEvents` on its own log group. The log group
  *   exists already, so `logs:CreateLogGroup` is not granted.
@@ -138,7 +142,7 @@ class ScalerPermissionsPolicy extends Policy {
       new PolicyStatement({
         sid: 'ScaleMsfApplications',
         effect: Effect.ALLOW,
-        actions: ['kinesisanalytics:DescribeApplication', 'kinesisanalytics:UpdateApplication'],
+        actions: MSF_OPERATIONS.map((operation) => `kinesisanalytics:${operation}`),
         resources: [applications],
         ...(condition === undefined ? {} : { conditions: condition }),
       }),
@@ -162,7 +166,7 @@ class ScalerPermissionsPolicy extends Policy {
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:kinesisanalytics:<AWS::Region>:<AWS::AccountId>:application/${prefix}*]`,
       reason:
         'The MSF applications to scale are data (rows of the schedule table, added without a deploy), so ' +
-        'their names are not known at synth time. The grant is limited to Describe/UpdateApplication in ' +
+        'their names are not known at synth time. The grant is limited to the per-application calls the scaler makes in ' +
         'this account and region, and narrowed to application/<prefix>* by the appNamePrefix context key ' +
         '(and to applications with a given tag by the requiredTag context key).',
     });

@@ -16,6 +16,8 @@ interface CallCounter {
   record(operation: ModelOperation | undefined): void;
   /** Requests recorded for `operation`, or all of them when omitted. */
   count(operation?: string): number;
+  /** The model operations requested at least once, sorted by name. */
+  operations(): string[];
 }
 
 /** A counter at zero. */
@@ -31,6 +33,9 @@ function createCallCounter(): CallCounter {
     },
     count(operation?: string): number {
       return operation === undefined ? total : (counts.get(operation) ?? 0);
+    },
+    operations(): string[] {
+      return [...counts.keys()].sort();
     },
   };
 }

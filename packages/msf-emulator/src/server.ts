@@ -84,6 +84,11 @@ interface MsfEmulator {
    * injected fault), or for all operations when omitted.
    */
   callCount(operation?: string): number;
+  /**
+   * The operations called at least once since the emulator started, sorted by name: what a
+   * client's IAM policy must allow.
+   */
+  calledOperations(): string[];
   /** Stops the server, drops open connections and clears every timer. Idempotent. */
   close(): Promise<void>;
 }
@@ -162,6 +167,9 @@ async function startMsfEmulator(options: MsfEmulatorOptions = {}): Promise<MsfEm
     },
     callCount(operation?: string): number {
       return calls.count(operation);
+    },
+    calledOperations(): string[] {
+      return calls.operations();
     },
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve) => {

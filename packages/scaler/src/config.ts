@@ -57,9 +57,27 @@ function resolveMaxKpuPerApplication(env: Env, flag?: string): number {
     flag !== undefined
       ? [flag, '--max-kpu-per-application']
       : [readString(env, EnvVar.MAX_KPU_PER_APPLICATION), EnvVar.MAX_KPU_PER_APPLICATION];
-  if (text === undefined) return DEFAULT_MAX_KPU_PER_APPLICATION;
+  return text === undefined ? DEFAULT_MAX_KPU_PER_APPLICATION : parseKpuSetting(text, source, Defaults.MAX_KPU_LIMIT);
+}
+
+/**
+ * Most KPU the table's running applications may hold together: the `--max-total-kpu` flag when
+ * given, else `SCALER_MAX_TOTAL_KPU`, else no limit (`undefined`). An invalid value is an error
+ * naming its source.
+ *
+ * @example
+ * resolveMaxTotalKpu({ SCALER_MAX_TOTAL_KPU: '400' }); // 400
+ */
+function resolveMaxTotalKpu(env: Env, flag?: string): number | undefined {
+  const [text, source] =
+    flag !== undefined ? [flag, '--max-total-kpu'] : [readString(env, EnvVar.MAX_TOTAL_KPU), EnvVar.MAX_TOTAL_KPU];
+  return text === undefined ? undefined : parseKpuSetting(text, source, Defaults.MAX_TOTAL_KPU_LIMIT);
+}
+
+/** A whole number of KPU from 1 to `max`, or a ConfigError naming `source`. */
+function parseKpuSetting(text: string, source: string, max: number): number {
   try {
-    return parseWholeNumber(text, source, 1, Defaults.MAX_KPU_LIMIT);
+    return parseWholeNumber(text, source, 1, max);
   } catch (error) {
     if (error instanceof InvalidNumberError) throw new ConfigError(error.message, { cause: error });
     throw error;
@@ -104,4 +122,5 @@ export {
   requireTableName,
   resolveConcurrency,
   resolveMaxKpuPerApplication,
+  resolveMaxTotalKpu,
 };

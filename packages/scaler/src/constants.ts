@@ -33,6 +33,8 @@ const Defaults = {
   LAMBDA_TIMEOUT_SECONDS: 300,
   /** Highest `maxKPUPerApplication` accepted (MSF quotas can be raised; this stops a runaway value). */
   MAX_KPU_LIMIT: 10_000,
+  /** Highest `maxTotalKPU` accepted. */
+  MAX_TOTAL_KPU_LIMIT: 1_000_000,
   /** Longest `--deadline` accepted, in seconds. */
   MAX_DEADLINE_SECONDS: 86_400,
   /** Powertools service name (logs' `service`, the metrics' `service` dimension). */
@@ -46,6 +48,7 @@ const EnvVar = {
   TABLE: 'SCHEDULE_TABLE',
   CONCURRENCY: 'SCALER_CONCURRENCY',
   MAX_KPU_PER_APPLICATION: 'SCALER_MAX_KPU_PER_APPLICATION',
+  MAX_TOTAL_KPU: 'SCALER_MAX_TOTAL_KPU',
   REQUIRED_TAG: 'SCALER_REQUIRED_TAG',
   SERVICE_NAME: 'POWERTOOLS_SERVICE_NAME',
   METRICS_NAMESPACE: 'POWERTOOLS_METRICS_NAMESPACE',

@@ -6,6 +6,7 @@ import {
   requireTableName,
   resolveConcurrency,
   resolveMaxKpuPerApplication,
+  resolveMaxTotalKpu,
 } from './config';
 import { Defaults } from './constants';
 import { preferSmallHeap } from './memoryMode';
@@ -38,6 +39,7 @@ async function handler(event: Partial<ScheduledEvent>, context?: Context): Promi
   if (context !== undefined) logger.addContext(context);
   try {
     const instant = instantOf(event, () => new Date());
+    const maxTotalKPU = resolveMaxTotalKpu(process.env);
     const summary = await runScaler({
       // Stop starting rows in time to report on all of them before Lambda stops the function.
       ...(context === undefined
@@ -48,6 +50,7 @@ async function handler(event: Partial<ScheduledEvent>, context?: Context): Promi
       instant,
       concurrency: resolveConcurrency(process.env),
       maxKPUPerApplication: resolveMaxKpuPerApplication(process.env),
+      ...(maxTotalKPU === undefined ? {} : { maxTotalKPU }),
       ...optionalRequiredTag(process.env),
       onOutcome: (outcome) => logOutcome(logger, outcome),
     });

@@ -1,17 +1,41 @@
 export type { OwnedScalerClients, ScalerClientOptions, ScalerClients } from './adapters/clients';
 export { createScalerClients } from './adapters/clients';
-export type { ApplicationsPort } from './adapters/msfApplications';
-export { createMsfApplications, toSnapshot, toUpdateApplicationInput } from './adapters/msfApplications';
+export type { ApplicationsPort, OperationsQuery } from './adapters/msfApplications';
+export {
+  createMsfApplications,
+  MSF_OPERATIONS,
+  toSnapshot,
+  toUpdateApplicationInput,
+} from './adapters/msfApplications';
+export { readNumber } from './adapters/readNumber';
 export { scanScheduleTable } from './adapters/scheduleTable';
 export { ScalerBundle } from './bundle';
-export { exitCodeFor } from './cli/exitCode';
-export type { CliIo } from './cli/program';
-export { main } from './cli/program';
-export { quietPinnedSdkNotice } from './cli/quietSdkNotice';
+export type { Env } from './config';
+export {
+  optionalRequiredTag,
+  parseInstant,
+  readString,
+  resolveConcurrency,
+  resolveMaxKpuPerApplication,
+  resolveMaxTotalKpu,
+} from './config';
 export { Defaults, EnvVar } from './constants';
 export type { Decision, DecisionFigures, ScalePlan } from './core/decide';
 export { decide } from './core/decide';
+export { describeSchedule, highestKpuOf } from './core/describeSchedule';
+export type { ScheduleEvaluation } from './core/evaluateSchedule';
+export { evaluateSchedule } from './core/evaluateSchedule';
 export { kpuFor, parallelismFor } from './core/kpu';
+export type { NextChangesOptions, ScheduleChange } from './core/nextChanges';
+export { NEXT_CHANGES_HORIZON_DAYS, nextChanges } from './core/nextChanges';
+export type { BackoffVerdict, OperationRecord, ScalingAttempt } from './core/operationHistory';
+export {
+  BackoffPolicy,
+  backoffDelayMs,
+  backoffVerdict,
+  describeFailedAttempt,
+  describeScaling,
+} from './core/operationHistory';
 export {
   ATTENTION_OUTCOMES,
   FAILING_OUTCOMES,
@@ -20,9 +44,19 @@ export {
   Outcome,
   ROWS_TOTAL_METRIC,
 } from './core/outcome';
+export type { Calendars, ScheduleRow } from './core/preparedSchedule';
+export type { DecidingRule } from './core/scheduleRule';
+export { describeRule, RuleKind } from './core/scheduleRule';
 export type { AppSnapshot } from './core/snapshot';
-export type { PeakEvaluation, PeakWindow } from './core/window';
-export { describeWindow, evaluatePeak, windowHours } from './core/window';
+export type { LocalClock, PeakEvaluation, PeakWindow, WindowStart } from './core/window';
+export {
+  describeHours,
+  describeWindow,
+  evaluatePeak,
+  localClockAt,
+  windowHours,
+  windowStartAt,
+} from './core/window';
 export {
   ApplicationBusyError,
   ApplicationNotFoundError,
@@ -32,14 +66,19 @@ export {
   ScalerError,
   ScheduleTableError,
 } from './errors';
+export { preferSmallHeap } from './memoryMode';
 export { LogField } from './observability';
+export type { DrainableStream } from './output/chunkedWriter';
+export { chunked, writeChunks } from './output/chunkedWriter';
 export type { AttentionRow, CompactSummary } from './output/compactSummary';
 export { compactSummary } from './output/compactSummary';
-export { jsonReplacer, toJson } from './output/json';
+export { jsonChunks, jsonReplacer, toJson } from './output/json';
 export { escapeControl, truncateTo } from './output/text';
+export { quietPinnedSdkNotice } from './quietSdkNotice';
 export type { RequiredTag } from './requiredTag';
 export { parseRequiredTag } from './requiredTag';
 export { mapWithConcurrency } from './run/mapWithConcurrency';
+export { recentScalings } from './run/operationHistory';
 export type { ReconcileOptions } from './run/reconcile';
 export { reconcile } from './run/reconcile';
 export type { RunScalerOptions } from './run/runScaler';

@@ -83,12 +83,50 @@ const APP_NAME_MAX_LENGTH = 128;
 /** Characters allowed in an MSF application name (the API model's `ApplicationName` pattern). */
 const APP_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
 
+/**
+ * The `appName` prefix of a calendar item: `calendar:de-public` holds the shared holiday list
+ * `de-public`. It can never name an MSF application (their names allow no `:`), so calendar
+ * items and schedule rows share the table without clashing.
+ */
+const CALENDAR_PREFIX = 'calendar:';
+
+/** Longest calendar name (after the prefix): short enough to read in a rule, such as `holiday 2026-12-25 (calendar de-public)`. */
+const CALENDAR_NAME_MAX_LENGTH = 64;
+
+/**
+ * Characters of a calendar name: letters, digits, `_ . -` (the MSF application name
+ * characters), starting with a letter or a digit. Case-sensitive, like appName.
+ */
+const CALENDAR_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+
+/** Longest calendar `description`. */
+const CALENDAR_DESCRIPTION_MAX_LENGTH = 200;
+
+/**
+ * Longest override `reason`: short enough for one table cell and one log field, long enough
+ * for "launch week, ticket OPS-1234".
+ */
+const OVERRIDE_REASON_MAX_LENGTH = 100;
+
+/** Longest override `by` (who set it). */
+const OVERRIDE_BY_MAX_LENGTH = 64;
+
+/** An override lasting longer than this many days gets a warning: overrides are meant to be temporary. */
+const LONG_OVERRIDE_DAYS = 31;
+
 export {
   APP_NAME_MAX_LENGTH,
   APP_NAME_PATTERN,
   AUTO_SCALING_MODES,
   AutoScalingMode,
+  CALENDAR_DESCRIPTION_MAX_LENGTH,
+  CALENDAR_NAME_MAX_LENGTH,
+  CALENDAR_NAME_PATTERN,
+  CALENDAR_PREFIX,
   DEFAULT_MAX_KPU_PER_APPLICATION,
+  LONG_OVERRIDE_DAYS,
+  OVERRIDE_BY_MAX_LENGTH,
+  OVERRIDE_REASON_MAX_LENGTH,
   RowDefaults,
   WEEKDAYS,
   Weekday,

@@ -2,12 +2,23 @@ import { WEEKDAYS, type Weekday } from './constants';
 import { describeKind, describeValue } from './describeValue';
 import { suggest } from './suggest';
 
+/** The rule quoted when a days value (`peakDays`, a window's `days`) has the wrong shape or an unknown day name. */
+function daysRule(attribute: string): string {
+  const leaveOut = attribute === 'peakDays' ? 'remove the attribute' : 'leave it out';
+  return `${attribute} must name days (MON..SUN or Monday..Sunday) as a list, a string set, or a string such as "MON-FRI", "SAT,SUN" or "FRI-MON"; ${leaveOut} for every day`;
+}
+
+/** The rule quoted when a days value names no day at all. */
+function daysEmptyRule(attribute: string): string {
+  const leaveOut = attribute === 'peakDays' ? 'remove the attribute' : 'leave it out';
+  return `${attribute} must name at least one day; ${leaveOut} for every day`;
+}
+
 /** The rule quoted when `peakDays` has the wrong shape or an unknown day name. */
-const PEAK_DAYS_RULE =
-  'peakDays must name days (MON..SUN or Monday..Sunday) as a list, a string set, or a string such as "MON-FRI", "SAT,SUN" or "FRI-MON"; remove the attribute for every day';
+const PEAK_DAYS_RULE = daysRule('peakDays');
 
 /** The rule quoted when `peakDays` names no day at all. */
-const PEAK_DAYS_EMPTY_RULE = 'peakDays must name at least one day; remove the attribute for every day';
+const PEAK_DAYS_EMPTY_RULE = daysEmptyRule('peakDays');
 
 /**
  * What `peakDays` may hold before normalization: a day list, a string set (lib-dynamodb
@@ -50,8 +61,18 @@ const DAY_NAMES: readonly string[] = [...DAY_BY_NAME.keys()];
 class PeakDaysProblem {
   constructor(
     readonly problem: string,
-    readonly rule: string = PEAK_DAYS_RULE,
+    readonly rule: string,
   ) {}
+}
+
+/** What the helpers below need to word a problem: the attribute's name, the whole value as rendered. */
+interface DaysContext {
+  readonly attribute: string;
+  readonly whole: string;
+}
+
+function shapeProblem(context: DaysContext, problem: string): PeakDaysProblem {
+  return new PeakDaysProblem(`${context.attribute} ${context.whole} ${problem}`, daysRule(context.attribute));
 }
 
 function fail(problem: PeakDaysProblem): PeakDaysResult {
@@ -63,29 +84,27 @@ function fail(problem: PeakDaysProblem): PeakDaysResult {
   };
 }
 
-function dayOf(name: string, whole: string): Weekday {
+function dayOf(name: string, context: DaysContext): Weekday {
   const day = DAY_BY_NAME.get(name.toUpperCase());
   if (day !== undefined) return day;
   const guess = suggest(name, DAY_NAMES, 2);
   const hint = guess === undefined ? '' : ` (did you mean "${DAY_BY_NAME.get(guess) ?? guess}"?)`;
-  throw new PeakDaysProblem(`peakDays ${whole} has ${JSON.stringify(name)}, which is not a day name${hint}`);
+  throw shapeProblem(context, `has ${JSON.stringify(name)}, which is not a day name${hint}`);
 }
 
 /** Adds the days of one entry: `MON`, `monday` or a range `FRI-MON` (ranges wrap around the week). */
-function addEntry(entry: string, whole: string, into: Set<Weekday>): void {
+function addEntry(entry: string, context: DaysContext, into: Set<Weekday>): void {
   const parts = entry.split('-').map((part) => part.trim());
   const [first, last, ...rest] = parts;
   if (first === undefined || first === '' || rest.length > 0 || last === '') {
-    throw new PeakDaysProblem(
-      `peakDays ${whole} has ${JSON.stringify(entry)}, which is neither a day nor a range of two days`,
-    );
+    throw shapeProblem(context, `has ${JSON.stringify(entry)}, which is neither a day nor a range of two days`);
   }
-  const start = dayOf(first, whole);
+  const start = dayOf(first, context);
   if (last === undefined) {
     into.add(start);
     return;
   }
-  const end = dayOf(last, whole);
+  const end = dayOf(last, context);
   // Walk forward from start until end, so FRI-MON is FRI, SAT, SUN, MON and MON-MON is MON.
   let index = WEEKDAYS.indexOf(start);
   for (;;) {
@@ -98,46 +117,56 @@ function addEntry(entry: string, whole: string, into: Set<Weekday>): void {
 }
 
 /** Adds the days of a comma-separated string such as `MON-WED,FRI`. */
-function addString(text: string, whole: string, into: Set<Weekday>): void {
+function addString(text: string, context: DaysContext, into: Set<Weekday>): void {
   for (const entry of text.split(',')) {
     const trimmed = entry.trim();
-    if (trimmed === '') {
-      throw new PeakDaysProblem(`peakDays ${whole} has an empty entry`);
-    }
-    addEntry(trimmed, whole, into);
+    if (trimmed === '') throw shapeProblem(context, 'has an empty entry');
+    addEntry(trimmed, context, into);
   }
 }
 
-function parseOrThrow(value: unknown): readonly Weekday[] {
-  const whole = describeValue(value);
+function parseOrThrow(value: unknown, attribute: string): readonly Weekday[] {
+  const context: DaysContext = { attribute, whole: describeValue(value) };
+  const empty = new PeakDaysProblem(`${attribute} ${context.whole} is empty`, daysEmptyRule(attribute));
   const days = new Set<Weekday>();
   if (typeof value === 'string') {
-    if (value.trim() === '') {
-      throw new PeakDaysProblem(`peakDays ${whole} is empty`, PEAK_DAYS_EMPTY_RULE);
-    }
-    addString(value, whole, days);
+    if (value.trim() === '') throw empty;
+    addString(value, context, days);
   } else if (Array.isArray(value) || value instanceof Set) {
     const entries: unknown[] = [...value];
-    if (entries.length === 0) {
-      throw new PeakDaysProblem(`peakDays ${whole} is empty`, PEAK_DAYS_EMPTY_RULE);
-    }
+    if (entries.length === 0) throw empty;
     for (const entry of entries) {
       if (typeof entry !== 'string') {
-        throw new PeakDaysProblem(
-          `peakDays ${whole} has ${describeValue(entry)}, which is ${describeKind(entry)}, not a day name`,
-        );
+        throw shapeProblem(context, `has ${describeValue(entry)}, which is ${describeKind(entry)}, not a day name`);
       }
-      if (entry.trim() === '') {
-        throw new PeakDaysProblem(`peakDays ${whole} has an empty entry`);
-      }
-      addString(entry, whole, days);
+      if (entry.trim() === '') throw shapeProblem(context, 'has an empty entry');
+      addString(entry, context, days);
     }
   } else if (value === undefined || value === null) {
-    throw new PeakDaysProblem(`peakDays is ${value === null ? 'null' : 'missing'}`);
+    throw new PeakDaysProblem(`${attribute} is ${value === null ? 'null' : 'missing'}`, daysRule(attribute));
   } else {
-    throw new PeakDaysProblem(`peakDays ${whole} is ${describeKind(value)}`);
+    throw shapeProblem(context, `is ${describeKind(value)}`);
   }
   return Object.freeze(WEEKDAYS.filter((day) => days.has(day)));
+}
+
+/**
+ * {@link parsePeakDays} for any attribute that holds days, such as a window's `days`: the same
+ * forms, the same normalization, problems and rules worded with `attribute`.
+ *
+ * @param attribute - how messages name the value, e.g. `windows[2].days`
+ * @example
+ * ```ts
+ * parseDays('MON-FRX', 'windows[0].days').ok; // false, problem 'windows[0].days "MON-FRX" has "FRX", ...'
+ * ```
+ */
+function parseDays(value: unknown, attribute: string): PeakDaysResult {
+  try {
+    return { ok: true, days: parseOrThrow(value, attribute) };
+  } catch (error) {
+    if (error instanceof PeakDaysProblem) return fail(error);
+    throw error;
+  }
 }
 
 /**
@@ -160,12 +189,7 @@ function parseOrThrow(value: unknown): readonly Weekday[] {
  * ```
  */
 function parsePeakDays(value: unknown): PeakDaysResult {
-  try {
-    return { ok: true, days: parseOrThrow(value) };
-  } catch (error) {
-    if (error instanceof PeakDaysProblem) return fail(error);
-    throw error;
-  }
+  return parseDays(value, 'peakDays');
 }
 
 /**
@@ -227,4 +251,4 @@ function toPeakDaysString(days: readonly Weekday[]): string {
 }
 
 export type { PeakDaysInput, PeakDaysResult };
-export { formatPeakDays, PEAK_DAYS_EMPTY_RULE, PEAK_DAYS_RULE, parsePeakDays, toPeakDaysString };
+export { daysRule, formatPeakDays, PEAK_DAYS_EMPTY_RULE, PEAK_DAYS_RULE, parseDays, parsePeakDays, toPeakDaysString };

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CALENDARS_RULE, type NameListInput, parseCalendarNames } from './calendarName';
 import {
   APP_NAME_MAX_LENGTH,
   APP_NAME_PATTERN,
@@ -7,10 +8,14 @@ import {
   RowDefaults,
   type Weekday,
 } from './constants';
+import { type DateListInput, dateListRule, parseDateList } from './dateList';
 import { describeTypeProblem, describeValue } from './describeValue';
+import type { ElementsResult } from './elements';
+import { type Override, type OverrideInput, parseOverrides } from './overrides';
 import { PEAK_DAYS_RULE, type PeakDaysInput, parsePeakDays } from './peakDays';
 import { suggest } from './suggest';
 import { isTimeZone, suggestTimeZone } from './timezone';
+import { parseWindows, type ScheduleWindow, WINDOW_KPU_RULE, type WindowInput } from './windows';
 import { offsetAdvice } from './zoneAdvice';
 
 const ATTRIBUTES = [
@@ -23,6 +28,10 @@ const ATTRIBUTES = [
   'peakDays',
   'enabled',
   'autoScaling',
+  'windows',
+  'overrides',
+  'holidays',
+  'calendars',
 ] as const;
 
 /** The name of one known row attribute. */
@@ -44,6 +53,9 @@ function isRowAttribute(name: string): name is RowAttribute {
   return ROW_ATTRIBUTES.includes(name);
 }
 
+/** How the holidays rule describes its dates. */
+const HOLIDAYS_MEANING = " in the row's timezone, days on which no window starts";
+
 /** The rule each attribute must satisfy, quoted in every message about it. */
 const ATTRIBUTE_RULES: Readonly<Record<RowAttribute, string>> = Object.freeze({
   appName: 'appName must be the MSF application name: 1-128 letters, digits, _ . -',
@@ -57,6 +69,12 @@ const ATTRIBUTE_RULES: Readonly<Record<RowAttribute, string>> = Object.freeze({
   enabled: 'enabled must be a boolean (a DynamoDB BOOL attribute); remove the attribute for true',
   autoScaling:
     'autoScaling must be "keep", "disable" or "enable" (a DynamoDB S attribute); remove the attribute for "keep"',
+  windows:
+    'windows must be a list of maps {from, to, kpu, days} (a DynamoDB L of M); remove the attribute to use only scaleUpHour, scaleDownHour and highKPU',
+  overrides:
+    'overrides must be a list of maps {kpu, until, from, reason, by} (a DynamoDB L of M); remove the attribute for none',
+  holidays: dateListRule('holidays', HOLIDAYS_MEANING),
+  calendars: CALENDARS_RULE,
 });
 
 /** The rule quoted when a row has no appName at all. */
@@ -65,6 +83,14 @@ const APP_NAME_MISSING_RULE = 'every row needs appName (1-128 letters, digits, _
 const KPU_ORDER_RULE = 'highKPU must be >= lowKPU';
 /** The cross-field rule blamed on scaleDownHour. */
 const HOURS_DIFFER_RULE = 'scaleDownHour must differ from scaleUpHour (for constant capacity set lowKPU = highKPU)';
+/** The rule blamed on a part of the simple window missing from a row that has `windows`. */
+const SIMPLE_WINDOW_RULE =
+  'scaleUpHour, scaleDownHour and highKPU go together (the simple window, the first of the row): give all three, or leave all three out and use only windows';
+/** The rule blamed on an empty `windows` in a row without the simple window. */
+const SOME_WINDOW_RULE =
+  'a row needs the simple window (scaleUpHour, scaleDownHour, highKPU), a non-empty windows list, or both';
+/** The attributes of the simple window, the row's first window. */
+const SIMPLE_WINDOW_ATTRIBUTES = ['scaleUpHour', 'scaleDownHour', 'highKPU'] as const;
 
 /** The rule broken by `value` in `attribute` when the value has the wrong type or is missing. */
 function ruleFor(attribute: string, value: unknown): string {
@@ -173,8 +199,114 @@ const peakDaysSchema = z
   })
   .default(() => RowDefaults.peakDays);
 
+/**
+ * A list attribute whose map elements `parse` validates (`windows`, `overrides`): each problem
+ * becomes an issue at its element's path (`windows.2.kpu`), so every bad element is reported.
+ */
+function elementListSchema<Item, Input>(
+  attribute: RowAttribute,
+  parse: (list: readonly unknown[]) => ElementsResult<Item>,
+) {
+  return z
+    .custom<readonly Input[]>((value) => Array.isArray(value), { error: typeError(attribute) })
+    .transform((value, ctx): readonly Item[] => {
+      const result = parse(value);
+      if (result.ok) return result.items;
+      for (const problem of result.problems) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${problem.problem}; ${problem.rule}`,
+          params: { rule: problem.rule },
+          path: [...problem.path],
+        });
+      }
+      return z.NEVER;
+    })
+    .exactOptional();
+}
+
+function isStringList(value: unknown): boolean {
+  return Array.isArray(value) || value instanceof Set;
+}
+
+const windowsSchema = elementListSchema<ScheduleWindow, WindowInput>('windows', parseWindows);
+
+const overridesSchema = elementListSchema<Override, OverrideInput>('overrides', parseOverrides);
+
+const holidaysSchema = z
+  .custom<DateListInput>(isStringList, { error: typeError('holidays') })
+  .transform((value, ctx): readonly string[] => {
+    const result = parseDateList(value, 'holidays', HOLIDAYS_MEANING);
+    if (result.ok) return result.dates;
+    addProblem(ctx, result.problem, result.rule);
+    return z.NEVER;
+  })
+  .exactOptional();
+
+const calendarsSchema = z
+  .custom<NameListInput>(isStringList, { error: typeError('calendars') })
+  .transform((value, ctx): readonly string[] => {
+    const result = parseCalendarNames(value);
+    if (result.ok) return result.names;
+    addProblem(ctx, result.problem, result.rule);
+    return z.NEVER;
+  })
+  .exactOptional();
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A required attribute the row leaves out, reported as missing with `rule`. parseRow words it
+ * like zod's own "missing" (with the misspelling hint), from `params.missing`.
+ */
+function addMissing(ctx: z.core.$RefinementCtx<unknown>, attribute: RowAttribute, rule: string): void {
+  ctx.addIssue({
+    code: 'custom',
+    message: `${attribute} is missing; ${rule}`,
+    params: { rule, missing: true },
+    path: [attribute],
+  });
+}
+
+/**
+ * Which of the simple window and `windows` the row has. Without `windows` the simple window
+ * is required exactly as before the model had windows (same rules, same messages); with
+ * `windows` its three attributes go together.
+ */
+function checkWindowPresence(row: Record<string, unknown>, ctx: z.core.$RefinementCtx<unknown>): void {
+  const { windows } = row;
+  const present = SIMPLE_WINDOW_ATTRIBUTES.filter((attribute) => row[attribute] !== undefined);
+  const missing = SIMPLE_WINDOW_ATTRIBUTES.filter((attribute) => row[attribute] === undefined);
+  if (windows === undefined) {
+    for (const attribute of missing) addMissing(ctx, attribute, ATTRIBUTE_RULES[attribute]);
+    return;
+  }
+  if (present.length > 0) {
+    for (const attribute of missing) addMissing(ctx, attribute, SIMPLE_WINDOW_RULE);
+  } else if (Array.isArray(windows) && windows.length === 0) {
+    addProblem(ctx, 'windows [] is empty and the row has no simple window', SOME_WINDOW_RULE, 'windows');
+  }
+}
+
+/** Each window's kpu against lowKPU (or 1 when lowKPU is itself invalid). */
+function checkWindowKpus(row: Record<string, unknown>, ctx: z.core.$RefinementCtx<unknown>): void {
+  const { lowKPU, windows } = row;
+  // A windows list that failed its own checks is not an array of windows here: judged later.
+  if (!Array.isArray(windows)) return;
+  const low = isWhole(lowKPU, 1, Number.MAX_SAFE_INTEGER) ? lowKPU : undefined;
+  windows.forEach((window: unknown, index) => {
+    if (!isRecord(window) || typeof window.kpu !== 'number') return;
+    const { kpu } = window;
+    if (kpu >= (low ?? 1)) return;
+    ctx.addIssue({
+      code: 'custom',
+      message: `windows[${index}].kpu ${kpu} is below ${low === undefined ? '1' : `lowKPU ${low}`}; ${WINDOW_KPU_RULE}`,
+      params: { rule: WINDOW_KPU_RULE },
+      path: ['windows', index, 'kpu'],
+    });
+  });
 }
 
 /**
@@ -195,6 +327,8 @@ function checkCrossFields(row: Record<string, unknown>, ctx: z.core.$RefinementC
       'scaleDownHour',
     );
   }
+  checkWindowPresence(row, ctx);
+  checkWindowKpus(row, ctx);
 }
 
 /**
@@ -206,12 +340,21 @@ function checkCrossFields(row: Record<string, unknown>, ctx: z.core.$RefinementC
  * | attribute | rule | default |
  * |---|---|---|
  * | appName | 1-128 of `[a-zA-Z0-9_.-]` | (required) |
- * | lowKPU, highKPU | whole numbers >= 1, lowKPU <= highKPU | (required) |
- * | scaleUpHour, scaleDownHour | whole hours 0-23, different; peak is [up, down) local time | (required) |
+ * | lowKPU | whole number >= 1 | (required) |
+ * | highKPU | whole number >= lowKPU | (required with the simple window) |
+ * | scaleUpHour, scaleDownHour | whole hours 0-23, different; peak is [up, down) local time | (required without windows) |
  * | timezone | IANA zone, kept as spelled | `'UTC'` |
  * | peakDays | days a window starts on: list, set or `'MON-FRI'`-style string | every day |
  * | enabled | boolean | `true` |
  * | autoScaling | `'keep'`, `'disable'`, `'enable'` | `'keep'` |
+ * | windows | list of `{from, to, kpu, days}`: more levels a day, kpu >= lowKPU | none |
+ * | overrides | list of `{kpu, until, from?, reason, by?}`: temporary targets | none |
+ * | holidays | dates `YYYY-MM-DD` (set or list) on which no window starts | none |
+ * | calendars | names of shared holiday calendars (set or list) | none |
+ *
+ * The simple window (scaleUpHour, scaleDownHour, highKPU, peakDays) is the row's first
+ * window; a row needs it, `windows`, or both. The deployment's KPU limit and the rule that
+ * `peakDays` needs the simple window are checked by {@link parseRow}, which sees the raw item.
  *
  * @example
  * ```ts
@@ -223,13 +366,18 @@ const RowSchema = z
   .object({
     appName: appNameSchema,
     lowKPU: wholeNumberSchema('lowKPU', 1, Number.MAX_SAFE_INTEGER),
-    highKPU: wholeNumberSchema('highKPU', 1, Number.MAX_SAFE_INTEGER),
-    scaleUpHour: wholeNumberSchema('scaleUpHour', 0, MAX_HOUR),
-    scaleDownHour: wholeNumberSchema('scaleDownHour', 0, MAX_HOUR),
+    // Required unless the row has windows: see checkWindowPresence.
+    highKPU: wholeNumberSchema('highKPU', 1, Number.MAX_SAFE_INTEGER).exactOptional(),
+    scaleUpHour: wholeNumberSchema('scaleUpHour', 0, MAX_HOUR).exactOptional(),
+    scaleDownHour: wholeNumberSchema('scaleDownHour', 0, MAX_HOUR).exactOptional(),
     timezone: timezoneSchema,
     peakDays: peakDaysSchema,
     enabled: z.boolean({ error: typeError('enabled') }).default(RowDefaults.enabled),
     autoScaling: z.enum(AutoScalingMode, { error: typeError('autoScaling') }).default(RowDefaults.autoScaling),
+    windows: windowsSchema,
+    overrides: overridesSchema,
+    holidays: holidaysSchema,
+    calendars: calendarsSchema,
   } satisfies Record<RowAttribute, z.ZodType>)
   .superRefine(checkCrossFields, { when: (payload) => isRecord(payload.value) });
 
@@ -244,8 +392,8 @@ const RowSchema = z
 type Row = Readonly<z.output<typeof RowSchema>>;
 
 /**
- * One row as written to the table: optional attributes may be left out, and
- * `peakDays` may be a list, a set or a string.
+ * One row as written to the table: optional attributes may be left out, `peakDays` (and a
+ * window's `days`) may be a list, a set or a string, and `holidays` and `calendars` a list or a set.
  */
 type RowInput = z.input<typeof RowSchema>;
 
@@ -260,4 +408,6 @@ export {
   ROW_ATTRIBUTES,
   RowSchema,
   ruleFor,
+  SIMPLE_WINDOW_ATTRIBUTES,
+  SIMPLE_WINDOW_RULE,
 };

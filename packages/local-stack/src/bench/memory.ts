@@ -111,7 +111,9 @@ async function buildBundles(outdir: string): Promise<{ handler: string; cli: str
     external: [...ScalerBundle.external],
   };
   await build({ ...options, entryPoints: [handlerEntry], outfile: handler });
-  await build({ ...options, entryPoints: [path.join(path.dirname(handlerEntry), 'cli', 'main.ts')], outfile: cli });
+  // The CLI package is a consumer of this one, so its entry is found by place, not by import.
+  const cliEntry = path.resolve(__dirname, '..', '..', '..', 'cli', 'src', 'main.ts');
+  await build({ ...options, entryPoints: [cliEntry], outfile: cli });
   return { handler, cli };
 }
 

@@ -1,4 +1,4 @@
-import { describeWindow, kpuFor, OUTCOMES, Outcome, type RunSummary } from '@msf-scaler/scaler';
+import { describeSchedule, highestKpuOf, kpuFor, OUTCOMES, Outcome, type RunSummary } from '@msf-scaler/scaler';
 import { parseRow } from '@msf-scaler/schema';
 import type { Examples } from '../examples';
 import type { AppKpuHours, DemoReport, RowNote, TimelineApp, TimelineCell } from './types';
@@ -39,9 +39,9 @@ function viewRow(rows: Examples['rows'], name: string): RowView {
   const parsed = parseRow(rows[position], position);
   if (!parsed.ok) return { label: 'row invalid: left alone' };
   const { row } = parsed;
-  const schedule = `${row.lowKPU}-${row.highKPU} KPU, ${describeWindow(row)}`;
+  const schedule = describeSchedule(row);
   if (!row.enabled) return { label: `row disabled: left alone (${schedule})` };
-  return { label: schedule, highKPU: row.highKPU };
+  return { label: schedule, highKPU: highestKpuOf(row) };
 }
 
 function cellFor(record: HourRecord, name: string): TimelineCell {

@@ -9,6 +9,7 @@ function aSummary(at: Date, outcomes: readonly RowOutcome[]): RunSummary {
     table: 'msf-scaler-schedules',
     at: at.toISOString(),
     dryRun: false,
+    calendars: [],
     total: outcomes.length,
     peakConcurrency: 1,
     counts,

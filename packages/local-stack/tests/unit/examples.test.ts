@@ -74,7 +74,7 @@ describe('Function: readExamples', () => {
       return examples.applications.find((candidate) => candidate.name === name);
     }
     expect(rows.some((row) => row.scaleUpHour === 8 && row.scaleDownHour === 20 && row.timezone === 'UTC')).toBe(true);
-    expect(rows.some((row) => row.scaleUpHour > row.scaleDownHour)).toBe(true);
+    expect(rows.some((row) => (row.scaleUpHour ?? 0) > (row.scaleDownHour ?? 0))).toBe(true);
     expect(rows.some((row) => row.timezone !== 'UTC')).toBe(true);
     expect(rows.some((row) => row.peakDays.join(',') === 'MON,TUE,WED,THU,FRI')).toBe(true);
     expect(rows.some((row) => app(row.appName)?.parallelismPerKPU === 2)).toBe(true);

@@ -56,6 +56,7 @@ describe('Function: startMsfEmulator', () => {
     expect(emulator.callCount('CreateApplication')).toBe(1);
     expect(emulator.callCount('UpdateApplication')).toBe(0);
     expect(emulator.callCount()).toBe(3);
+    expect(emulator.calledOperations()).toEqual(['CreateApplication', 'ListApplications']);
   });
 
   it('returns the forced status from getApplication', async () => {

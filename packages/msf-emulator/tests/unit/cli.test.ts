@@ -36,6 +36,9 @@ function fakeEmulator(): MsfEmulator {
     getApplication(): undefined {
       return undefined;
     },
+    calledOperations(): string[] {
+      return [];
+    },
     callCount(): number {
       return 0;
     },

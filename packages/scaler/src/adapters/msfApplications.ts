@@ -1,20 +1,56 @@
 import {
   type ApplicationDetail,
+  type ApplicationOperationInfo,
+  type ApplicationOperationInfoDetails,
   DescribeApplicationCommand,
+  DescribeApplicationOperationCommand,
+  DescribeApplicationVersionCommand,
   type KinesisAnalyticsV2Client,
+  ListApplicationOperationsCommand,
   UpdateApplicationCommand,
   type UpdateApplicationCommandInput,
 } from '@aws-sdk/client-kinesis-analytics-v2';
 import type { ScalePlan } from '../core/decide';
+import type { OperationRecord, ScalingAttempt } from '../core/operationHistory';
 import type { AppSnapshot } from '../core/snapshot';
 import { ApplicationBusyError, ApplicationNotFoundError, ConcurrentModificationError, MsfCallError } from '../errors';
 import { parseRequiredTag } from '../requiredTag';
+
+/**
+ * Every MSF API operation this adapter calls, sorted: the scaler role's IAM policy allows exactly
+ * these (as `kinesisanalytics:<name>`), and an integration test checks a run calls no other.
+ */
+const MSF_OPERATIONS = [
+  'DescribeApplication',
+  'DescribeApplicationOperation',
+  'DescribeApplicationVersion',
+  'ListApplicationOperations',
+  'UpdateApplication',
+] as const;
 
 /** What the run needs from MSF: the port the run is written against (mocked in unit tests). */
 interface ApplicationsPort {
   describe(appName: string): Promise<AppSnapshot>;
   /** Sends the update; resolves to MSF's OperationId when it returns one. */
   update(plan: ScalePlan): Promise<string | undefined>;
+  /**
+   * The application's most recent operations, newest first: one ListApplicationOperations call
+   * (at most `limit`, only `operation` ones when given).
+   */
+  operations(appName: string, query: OperationsQuery): Promise<OperationRecord[]>;
+  /**
+   * An UpdateApplication operation with its failure details and the parallelism it set out to
+   * reach: DescribeApplicationOperation, then DescribeApplicationVersion of the version it created.
+   */
+  scalingAttempt(appName: string, operation: OperationRecord): Promise<ScalingAttempt>;
+}
+
+/** What {@link ApplicationsPort.operations} lists. */
+interface OperationsQuery {
+  /** Only operations of this name, e.g. `UpdateApplication`. @default every operation */
+  readonly operation?: string;
+  /** Most operations returned (1-50). */
+  readonly limit: number;
 }
 
 /** Options of {@link createMsfApplications}. */
@@ -125,6 +161,18 @@ function toSnapshot(appName: string, detail: ApplicationDetail | undefined): App
   };
 }
 
+/** Our record of an `ApplicationOperationInfo`; entries without an id or start time are of no use and dropped. */
+function toOperationRecord(info: ApplicationOperationInfo): OperationRecord | undefined {
+  if (info.OperationId === undefined || info.StartTime === undefined) return undefined;
+  return {
+    operation: info.Operation ?? 'UNKNOWN',
+    operationId: info.OperationId,
+    status: info.OperationStatus ?? 'UNKNOWN',
+    startTime: info.StartTime,
+    ...(info.EndTime === undefined ? {} : { endTime: info.EndTime }),
+  };
+}
+
 /**
  * The exact UpdateApplication request for a plan: CUSTOM configuration, the new parallelism,
  * the app's own ParallelismPerKPU, the autoscaling choice, and optimistic concurrency with
@@ -177,8 +225,57 @@ function createMsfApplications(
         throw toMsfError(error, plan.appName, 'UpdateApplication', options);
       }
     },
+    async operations(appName, query) {
+      try {
+        const output = await client.send(
+          new ListApplicationOperationsCommand({
+            ApplicationName: appName,
+            Limit: query.limit,
+            ...(query.operation === undefined ? {} : { Operation: query.operation }),
+          }),
+        );
+        return (output.ApplicationOperationInfoList ?? []).flatMap((info) => toOperationRecord(info) ?? []);
+      } catch (error) {
+        throw toMsfError(error, appName, 'ListApplicationOperations', options);
+      }
+    },
+    async scalingAttempt(appName, operation) {
+      let details: ApplicationOperationInfoDetails | undefined;
+      try {
+        const output = await client.send(
+          new DescribeApplicationOperationCommand({ ApplicationName: appName, OperationId: operation.operationId }),
+        );
+        details = output.ApplicationOperationInfoDetails;
+      } catch (error) {
+        throw toMsfError(error, appName, 'DescribeApplicationOperation', options);
+      }
+      const failure = details?.OperationFailureDetails;
+      const versionTo = details?.ApplicationVersionChangeDetails?.ApplicationVersionUpdatedTo;
+      const parallelism = versionTo === undefined ? undefined : await attemptedParallelism(appName, versionTo);
+      return {
+        ...operation,
+        ...(parallelism === undefined ? {} : { parallelism }),
+        ...(failure?.ErrorInfo?.ErrorString === undefined ? {} : { errorString: failure.ErrorInfo.ErrorString }),
+        ...(failure?.RollbackOperationId === undefined ? {} : { rollbackOperationId: failure.RollbackOperationId }),
+      };
+    },
   };
+
+  /** The configured parallelism of version `versionId`; undefined when MSF no longer has that version. */
+  async function attemptedParallelism(appName: string, versionId: number): Promise<number | undefined> {
+    try {
+      const output = await client.send(
+        new DescribeApplicationVersionCommand({ ApplicationName: appName, ApplicationVersionId: versionId }),
+      );
+      const flink =
+        output.ApplicationVersionDetail?.ApplicationConfigurationDescription?.FlinkApplicationConfigurationDescription;
+      return flink?.ParallelismConfigurationDescription?.Parallelism;
+    } catch (error) {
+      if (errorName(error) === 'ResourceNotFoundException') return undefined;
+      throw toMsfError(error, appName, 'DescribeApplicationVersion', options);
+    }
+  }
 }
 
-export type { ApplicationsPort, MsfApplicationsOptions };
-export { createMsfApplications, toMsfError, toSnapshot, toUpdateApplicationInput };
+export type { ApplicationsPort, MsfApplicationsOptions, OperationsQuery };
+export { createMsfApplications, MSF_OPERATIONS, toMsfError, toSnapshot, toUpdateApplicationInput };

@@ -1,12 +1,20 @@
-import type { AutoScalingMode, Row } from '@msf-scaler/schema';
+import { type AutoScalingMode, type Row, simpleWindowOf } from '@msf-scaler/schema';
+import { evaluateSchedule, type ScheduleEvaluation } from './evaluateSchedule';
 import { kpuFor, parallelismFor } from './kpu';
+import type { Calendars, ScheduleRow } from './preparedSchedule';
 import { type AppSnapshot, RUNNING } from './snapshot';
-import { describeWindow, evaluatePeak } from './window';
+import { describeHours } from './window';
 
 /** The figures behind a decision, reported with every outcome. */
 interface DecisionFigures {
   readonly status: string;
+  /** Whether the schedule asks for more than lowKPU (a window or an override raised the target). */
   readonly peak: boolean;
+  /**
+   * The schedule rule that decided the target, e.g. `window 08:00-20:00 Europe/Berlin MON-FRI`,
+   * `override until 2026-12-04T18:00:00Z (launch week, by ops)`, `outside every window`.
+   */
+  readonly rule: string;
   /** Wall-clock time in the row's zone, e.g. '2026-11-27 20:00'. */
   readonly localTime: string;
   readonly currentKPU: number;
@@ -26,6 +34,18 @@ interface ScalePlan {
   readonly versionId: number;
 }
 
+/** What every decision carries, whatever its action. */
+interface DecisionBase {
+  readonly reason: string;
+  readonly figures: DecisionFigures;
+  /**
+   * What the schedule evaluation has to tell about the row at this instant (a missing or
+   * invalid calendar, expired overrides, an override in force for long), as complete messages
+   * like parseRow's warnings: the run adds them to the outcome's warnings.
+   */
+  readonly warnings: readonly string[];
+}
+
 /**
  * The decision for one row at one instant.
  * - `skip`: leave the application alone (not RUNNING).
@@ -33,14 +53,9 @@ interface ScalePlan {
  * - `scale`: call UpdateApplication with `plan`.
  */
 type Decision =
-  | { readonly action: 'skip'; readonly reason: string; readonly figures: DecisionFigures }
-  | { readonly action: 'keep'; readonly reason: string; readonly figures: DecisionFigures }
-  | {
-      readonly action: 'scale';
-      readonly reason: string;
-      readonly figures: DecisionFigures;
-      readonly plan: ScalePlan;
-    };
+  | (DecisionBase & { readonly action: 'skip' })
+  | (DecisionBase & { readonly action: 'keep' })
+  | (DecisionBase & { readonly action: 'scale'; readonly plan: ScalePlan });
 
 function autoScalingFor(mode: AutoScalingMode, current: boolean): boolean {
   switch (mode) {
@@ -66,34 +81,64 @@ function notRunningReason(status: string): string {
   return `application is ${status}, not RUNNING; the scaler only changes running applications`;
 }
 
+/** No shared calendars: the default of {@link decide}. */
+const NO_CALENDARS: Calendars = new Map();
+
+/** Whether the row uses only the simple window: its reasons then read exactly as before windows existed. */
+function isSimpleRow(row: ScheduleRow): boolean {
+  return (
+    row.windows === undefined &&
+    row.overrides === undefined &&
+    row.holidays === undefined &&
+    row.calendars === undefined
+  );
+}
+
+/** `peak (08:00-20:00 UTC every day; local 2026-11-27 10:00)`: the first half of every reason. */
+function periodOf(row: Row, evaluation: ScheduleEvaluation, peak: boolean): string {
+  const simple = simpleWindowOf(row);
+  const schedule =
+    simple !== undefined && isSimpleRow(row)
+      ? describeHours(simple.from, simple.to, row.timezone, simple.days)
+      : evaluation.rule;
+  return `${peak ? 'peak' : 'off-peak'} (${schedule}; local ${evaluation.localTime})`;
+}
+
 /**
  * Decides what to do with one application for one row at one instant. Pure: the same
  * inputs always give the same decision, and nothing is read from the clock or the env.
  *
+ * The target comes from {@link evaluateSchedule} (overrides, holidays, windows, lowKPU), and
+ * the rule that decided it is in `figures.rule`; the evaluation's warnings are in `warnings`.
  * The current KPU comes from the *configured* Parallelism (what autoscaling never goes
  * below), never from CurrentParallelism, and the app's ParallelismPerKPU is kept.
  *
+ * @param calendars - the shared holiday calendars by name, read from the same scan
+ * @default calendars none
  * @example
  * decide(row, snapshot, new Date('2026-11-27T10:00:00Z'));
  * // { action: 'scale', reason: 'peak ...: 1 -> 4 KPU ...', plan: { parallelism: 4, ... } }
  */
-function decide(row: Row, app: AppSnapshot, instant: Date): Decision {
-  const evaluation = evaluatePeak(row, instant);
-  const targetKPU = evaluation.peak ? row.highKPU : row.lowKPU;
+function decide(row: Row, app: AppSnapshot, instant: Date, calendars: Calendars = NO_CALENDARS): Decision {
+  const evaluation = evaluateSchedule(row, calendars, instant);
+  const { targetKPU } = evaluation;
+  const peak = targetKPU > row.lowKPU;
   const currentKPU = kpuFor(app.parallelism, app.parallelismPerKPU);
   const figures: DecisionFigures = {
     status: app.status,
-    peak: evaluation.peak,
+    peak,
+    rule: evaluation.rule,
     localTime: evaluation.localTime,
     currentKPU,
     targetKPU,
     parallelism: app.parallelism,
     parallelismPerKPU: app.parallelismPerKPU,
   };
-  const period = `${evaluation.peak ? 'peak' : 'off-peak'} (${describeWindow(row)}; local ${evaluation.localTime})`;
+  const period = periodOf(row, evaluation, peak);
+  const warnings = evaluation.warnings.map((warning) => warning.message);
 
   if (app.status !== RUNNING) {
-    return { action: 'skip', reason: notRunningReason(app.status), figures };
+    return { action: 'skip', reason: notRunningReason(app.status), figures, warnings };
   }
   if (currentKPU === targetKPU) {
     // The autoscaling choice travels with a scaling update only: switching it alone would be
@@ -107,6 +152,7 @@ function decide(row: Row, app: AppSnapshot, instant: Date): Decision {
       action: 'keep',
       reason: `${period}: already at ${targetKPU} KPU (parallelism ${app.parallelism}, ${app.parallelismPerKPU} per KPU)${pending}`,
       figures,
+      warnings,
     };
   }
   const parallelism = parallelismFor(targetKPU, app.parallelismPerKPU);
@@ -114,6 +160,7 @@ function decide(row: Row, app: AppSnapshot, instant: Date): Decision {
     action: 'scale',
     reason: `${period}: ${currentKPU} -> ${targetKPU} KPU (parallelism ${app.parallelism} -> ${parallelism}, ${app.parallelismPerKPU} per KPU)`,
     figures,
+    warnings,
     plan: {
       appName: app.name,
       parallelism,
@@ -125,5 +172,5 @@ function decide(row: Row, app: AppSnapshot, instant: Date): Decision {
   };
 }
 
-export type { Decision, DecisionFigures, ScalePlan };
+export type { Decision, DecisionBase, DecisionFigures, ScalePlan };
 export { decide };

@@ -40,6 +40,22 @@ interface WallClock {
   readonly minute: number;
 }
 
+/** The local wall clock of an instant in one zone, with what window membership needs. */
+interface LocalClock extends WallClock {
+  /** Local date, `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly weekday: Weekday;
+  /** Local wall clock, `YYYY-MM-DD HH:mm`. */
+  readonly localTime: string;
+}
+
+/** The local day a window occurrence started on. */
+interface WindowStart {
+  /** `YYYY-MM-DD`, local. */
+  readonly date: string;
+  readonly weekday: Weekday;
+}
+
 /** One formatter per zone: constructing an Intl.DateTimeFormat costs far more than using one. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -116,6 +132,65 @@ function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
 
+function dateText(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** The calendar date before `year-month-day`, as `YYYY-MM-DD`. */
+function previousDate(year: number, month: number, day: number): string {
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0-99 to 1900-1999.
+  date.setUTCFullYear(year, month - 1, day - 1);
+  return dateText(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/**
+ * The zone's local clock at `instant`: date, weekday, hour and minute as the zone's real wall
+ * clock shows them (DST-safe, see {@link wallClock}). Read once per instant and shared by
+ * every window of a row.
+ *
+ * @throws RangeError when `timeZone` is unknown to ICU or `instant` is an invalid Date.
+ * @example
+ * ```ts
+ * localClockAt('Europe/Berlin', new Date('2026-11-27T10:00:00Z')).localTime; // '2026-11-27 11:00'
+ * ```
+ */
+function localClockAt(timeZone: string, instant: Date): LocalClock {
+  const clock = wallClock(timeZone, instant);
+  const date = dateText(clock.year, clock.month, clock.day);
+  return {
+    ...clock,
+    date,
+    weekday: weekdayOf(clock.year, clock.month, clock.day),
+    localTime: `${date} ${pad(clock.hour)}:${pad(clock.minute)}`,
+  };
+}
+
+/**
+ * The one implementation of window membership: the day on which the occurrence of the window
+ * `[from, to)` that contains the local clock started, or `null` when the local hour is outside
+ * the window's hours. A window belongs to the day it starts on: the after-midnight part of a
+ * window that crosses midnight started the day before. Which days a window runs on (its
+ * `days`, holidays) is the caller's to judge from the start day.
+ *
+ * @example
+ * ```ts
+ * windowStartAt(22, 6, localClockAt('UTC', new Date('2026-11-28T03:00:00Z')));
+ * // { date: '2026-11-27', weekday: 'FRI' }
+ * ```
+ */
+function windowStartAt(from: number, to: number, local: LocalClock): WindowStart | null {
+  // Hours elapsed since the most recent `from` (0..23); inside the window when that is less
+  // than the window's length.
+  const sinceStart = (((local.hour - from) % 24) + 24) % 24;
+  if (sinceStart >= windowHours(from, to)) return null;
+  // If the most recent `from` is later in the day than now, it was yesterday's.
+  if (sinceStart > local.hour) {
+    return { date: previousDate(local.year, local.month, local.day), weekday: previousWeekday(local.weekday) };
+  }
+  return { date: local.date, weekday: local.weekday };
+}
+
 /**
  * Length of the window `[up, down)` in hours, counting forward from `up` and wrapping
  * at midnight: 1..23 for a valid row. Equal hours give 0 (the schema refuses them, and
@@ -153,19 +228,12 @@ function windowHours(up: number, down: number): number {
  */
 function evaluatePeak(window: PeakWindow, instant: Date): PeakEvaluation {
   const { scaleUpHour, scaleDownHour, timezone, peakDays } = window;
-  const local = wallClock(timezone, instant);
-  const localWeekday = weekdayOf(local.year, local.month, local.day);
-  // Hours elapsed since the most recent scaleUpHour (0..23); inside the window when
-  // that is less than the window's length.
-  const sinceStart = (((local.hour - scaleUpHour) % 24) + 24) % 24;
-  const inWindow = sinceStart < windowHours(scaleUpHour, scaleDownHour);
-  // If the most recent scaleUpHour is later in the day than now, it was yesterday's.
-  const startedYesterday = sinceStart > local.hour;
-  const windowStartDay = inWindow ? (startedYesterday ? previousWeekday(localWeekday) : localWeekday) : null;
+  const local = localClockAt(timezone, instant);
+  const windowStartDay = windowStartAt(scaleUpHour, scaleDownHour, local)?.weekday ?? null;
   return {
     peak: windowStartDay !== null && peakDays.includes(windowStartDay),
-    localTime: `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)} ${pad(local.hour)}:${pad(local.minute)}`,
-    localWeekday,
+    localTime: local.localTime,
+    localWeekday: local.weekday,
     localHour: local.hour,
     windowStartDay,
   };
@@ -183,11 +251,23 @@ function evaluatePeak(window: PeakWindow, instant: Date): PeakEvaluation {
  * ```
  */
 function describeWindow(window: PeakWindow): string {
-  const { scaleUpHour, scaleDownHour, timezone, peakDays } = window;
-  // A window ending at 00:00 stays on its start day: it ends at midnight but does not cross it.
-  const crosses = scaleUpHour > scaleDownHour && scaleDownHour !== 0 ? ' (crosses midnight)' : '';
-  return `${pad(scaleUpHour)}:00-${pad(scaleDownHour)}:00 ${timezone} ${formatPeakDays(peakDays)}${crosses}`;
+  return describeHours(window.scaleUpHour, window.scaleDownHour, window.timezone, window.peakDays);
 }
 
-export type { PeakEvaluation, PeakWindow };
-export { describeWindow, evaluatePeak, windowHours };
+/**
+ * {@link describeWindow} from a window's parts: `08:00-20:00 Europe/Berlin MON-FRI`, with
+ * ` (crosses midnight)` when it does.
+ *
+ * @example
+ * ```ts
+ * describeHours(22, 6, 'UTC', WEEKDAYS); // '22:00-06:00 UTC every day (crosses midnight)'
+ * ```
+ */
+function describeHours(from: number, to: number, timezone: string, days: readonly Weekday[]): string {
+  // A window ending at 00:00 stays on its start day: it ends at midnight but does not cross it.
+  const crosses = from > to && to !== 0 ? ' (crosses midnight)' : '';
+  return `${pad(from)}:00-${pad(to)}:00 ${timezone} ${formatPeakDays(days)}${crosses}`;
+}
+
+export type { LocalClock, PeakEvaluation, PeakWindow, WindowStart };
+export { describeHours, describeWindow, evaluatePeak, localClockAt, windowHours, windowStartAt };

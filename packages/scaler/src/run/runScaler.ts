@@ -16,6 +16,8 @@ interface RunScalerOptions {
   readonly onOutcome?: (outcome: RowOutcome) => void;
   /** Most KPU a row may ask for; rows above it are invalid. @default 64 */
   readonly maxKPUPerApplication?: number;
+  /** Most KPU the table's running applications may hold together; see {@link ReconcileOptions.maxTotalKPU}. @default no limit */
+  readonly maxTotalKPU?: number;
   /**
    * The `key=value` tag the scaler's role requires on applications (stack option `requiredTag`):
    * an access denial then names the missing tag and the command that adds it. @default none
@@ -53,6 +55,7 @@ async function runScaler(options: RunScalerOptions): Promise<RunSummary> {
     ...(options.onOutcome !== undefined ? { onOutcome: options.onOutcome } : {}),
     ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
     ...(options.maxKPUPerApplication !== undefined ? { maxKPUPerApplication: options.maxKPUPerApplication } : {}),
+    ...(options.maxTotalKPU !== undefined ? { maxTotalKPU: options.maxTotalKPU } : {}),
     ...(options.clock !== undefined ? { clock: options.clock } : {}),
   });
 }

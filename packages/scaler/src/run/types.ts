@@ -10,6 +10,8 @@ interface RowOutcome {
   readonly reason: string;
   readonly status?: string;
   readonly peak?: boolean;
+  /** The schedule rule that decided the target, e.g. `window 08:00-20:00 Europe/Berlin MON-FRI`. */
+  readonly rule?: string;
   readonly localTime?: string;
   readonly currentKPU?: number;
   readonly targetKPU?: number;
@@ -24,6 +26,20 @@ interface RowOutcome {
   readonly warnings: readonly string[];
   /** AWS error name of an `error` or `busy` outcome. */
   readonly errorCode?: string;
+  /**
+   * An `error` from throttling, a 5xx or a timeout, after the call's retries: nothing is wrong
+   * with the row or the application, and the run tries the row once more at its end.
+   */
+  readonly transient?: true;
+}
+
+/** A shared holiday calendar the run read from the table (a `calendar:<name>` item). */
+interface CalendarSummary {
+  /** `calendar:<name>`. */
+  readonly rowId: string;
+  /** How many dates it lists. */
+  readonly dates: number;
+  readonly warnings: readonly string[];
 }
 
 /** What a whole run did. */
@@ -32,6 +48,9 @@ interface RunSummary {
   /** The instant the schedule was evaluated at (ISO-8601). */
   readonly at: string;
   readonly dryRun: boolean;
+  /** The valid calendar items of the table (an invalid one is an `invalid` outcome instead). */
+  readonly calendars: readonly CalendarSummary[];
+  /** Rows with an outcome: the application rows and the invalid calendar items. */
   readonly total: number;
   readonly counts: Readonly<Record<Outcome, number>>;
   /** Most rows the run had in flight at once (it adapts to throttling, up to its maximum). */
@@ -40,4 +59,4 @@ interface RunSummary {
   readonly outcomes: readonly RowOutcome[];
 }
 
-export type { RowOutcome, RunSummary };
+export type { CalendarSummary, RowOutcome, RunSummary };

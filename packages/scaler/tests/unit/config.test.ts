@@ -1,4 +1,10 @@
-import { parseInstant, requireTableName, resolveConcurrency, resolveMaxKpuPerApplication } from '../../src/config';
+import {
+  parseInstant,
+  requireTableName,
+  resolveConcurrency,
+  resolveMaxKpuPerApplication,
+  resolveMaxTotalKpu,
+} from '../../src/config';
 import { ConfigError } from '../../src/errors';
 
 describe('Function: parseInstant', () => {
@@ -92,5 +98,32 @@ describe('Function: requireTableName', () => {
     // Act & Assess
     expect(() => requireTableName({})).toThrow('SCHEDULE_TABLE is not set; set it to the name of the schedule table');
     expect(requireTableName({ SCHEDULE_TABLE: 'my-table' })).toBe('my-table');
+  });
+});
+
+describe('Function: resolveMaxTotalKpu', () => {
+  it('is off by default, reads SCALER_MAX_TOTAL_KPU, and lets the flag win', () => {
+    // Act & Assess
+    expect(resolveMaxTotalKpu({})).toBeUndefined();
+    expect(resolveMaxTotalKpu({ SCALER_MAX_TOTAL_KPU: '400' })).toBe(400);
+    expect(resolveMaxTotalKpu({ SCALER_MAX_TOTAL_KPU: '400' }, '12')).toBe(12);
+  });
+
+  it.each([
+    [
+      { SCALER_MAX_TOTAL_KPU: '-1' },
+      undefined,
+      'SCALER_MAX_TOTAL_KPU must be a whole number from 1 to 1000000, got "-1"',
+    ],
+    [{}, '1e3', '--max-total-kpu must be a whole number from 1 to 1000000, got "1e3"'],
+  ])('refuses %j / %p naming the source', (env, flag, message) => {
+    // Act
+    function read() {
+      return resolveMaxTotalKpu(env, flag);
+    }
+
+    // Assess
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow(message);
   });
 });

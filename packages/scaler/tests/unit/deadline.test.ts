@@ -29,6 +29,13 @@ function slowApplications(callMs: number, concurrency = 8) {
       updates.set(plan.appName, (updates.get(plan.appName) ?? 0) + 1);
       return 'op';
     },
+    // No operation history: every update here succeeds, so the back-off never holds a row.
+    async operations() {
+      return [];
+    },
+    async scalingAttempt() {
+      throw new Error('no failed operation to describe');
+    },
   };
   return { applications, clock: () => now, updates };
 }

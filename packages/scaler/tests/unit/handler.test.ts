@@ -1,6 +1,7 @@
 import {
   DescribeApplicationCommand,
   KinesisAnalyticsV2Client,
+  ListApplicationOperationsCommand,
   UpdateApplicationCommand,
 } from '@aws-sdk/client-kinesis-analytics-v2';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -34,6 +35,8 @@ function captureStdout(): () => Record<string, unknown>[] {
 
 describe('Function: handler', () => {
   beforeEach(() => {
+    // No application has a failed update in its history: the back-off never holds a row here.
+    msfMock.on(ListApplicationOperationsCommand).resolves({ ApplicationOperationInfoList: [] });
     process.env = { ...savedEnv, AWS_REGION: 'us-east-1', SCHEDULE_TABLE: 'schedules', POWERTOOLS_DEV: undefined };
   });
   afterEach(() => {
@@ -81,6 +84,24 @@ describe('Function: handler', () => {
       RowsTotal: 2,
     });
     expect(JSON.stringify(emf)).toContain('"Namespace":"MsfScheduledScaler"');
+  });
+
+  it('applies the table-wide KPU limit the stack sets in SCALER_MAX_TOTAL_KPU', async () => {
+    // Prepare: the app runs 1 KPU and its row asks for 4; at most 2 in all.
+    process.env.SCALER_MAX_TOTAL_KPU = '2';
+    ddbMock.on(ScanCommand).resolves({ Items: [anItem({ appName: 'a' })] });
+    msfMock
+      .on(DescribeApplicationCommand)
+      .resolves({ ApplicationDetail: anApplicationDetail({ name: 'a', parallelism: 1 }) });
+    captureStdout();
+
+    // Act
+    const summary = await handler(getScheduledEvent('hourly'));
+
+    // Assess
+    expect(summary.counts).toMatchObject({ error: 1, scaled: 0 });
+    expect(summary.attention[0]?.reason).toContain('above maxTotalKPU 2 (1 in use, 1 left)');
+    expect(msfMock).toHaveReceivedCommandTimes(UpdateApplicationCommand, 0);
   });
 
   it('takes its deadline from the Lambda context: rows it cannot reach end deferred, and it still reports them all', async () => {

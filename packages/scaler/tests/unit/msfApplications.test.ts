@@ -1,7 +1,10 @@
 import {
   ConcurrentModificationException,
   DescribeApplicationCommand,
+  DescribeApplicationOperationCommand,
+  DescribeApplicationVersionCommand,
   KinesisAnalyticsV2Client,
+  ListApplicationOperationsCommand,
   ResourceInUseException,
   ResourceNotFoundException,
   UpdateApplicationCommand,
@@ -210,6 +213,118 @@ describe('Adapter: createMsfApplications', () => {
     expect((error as Error).message).toMatch(/tagged team=a=b, and "orders-enricher" may lack the tag/);
     expect((error as Error).message).toContain(
       'Fix: aws kinesisanalyticsv2 tag-resource --resource-arn $(aws kinesisanalyticsv2 describe-application --application-name orders-enricher --query ApplicationDetail.ApplicationARN --output text) --tags Key=team,Value=a=b',
+    );
+  });
+});
+
+describe('Adapter: createMsfApplications, the operation history', () => {
+  const START = new Date('2026-11-30T08:00:00Z');
+  const END = new Date('2026-11-30T08:03:00Z');
+
+  afterEach(() => {
+    msfMock.reset();
+  });
+
+  it('lists the operations newest first with one ListApplicationOperations call, filtered and limited as asked', async () => {
+    // Prepare
+    msfMock.on(ListApplicationOperationsCommand).resolves({
+      ApplicationOperationInfoList: [
+        {
+          Operation: 'UpdateApplication',
+          OperationId: 'op-2',
+          OperationStatus: 'FAILED',
+          StartTime: START,
+          EndTime: END,
+        },
+        { Operation: 'UpdateApplication', OperationId: 'op-1', OperationStatus: 'IN_PROGRESS', StartTime: START },
+        // Of no use without an id: dropped.
+        { Operation: 'UpdateApplication', OperationStatus: 'SUCCESSFUL', StartTime: START },
+      ],
+    });
+    const apps = createMsfApplications(new KinesisAnalyticsV2Client({ region: 'us-east-1' }));
+
+    // Act
+    const operations = await apps.operations('orders', { operation: 'UpdateApplication', limit: 6 });
+
+    // Assess
+    expect(msfMock).toHaveReceivedCommandTimes(ListApplicationOperationsCommand, 1);
+    expect(msfMock).toHaveReceivedCommandWith(ListApplicationOperationsCommand, {
+      ApplicationName: 'orders',
+      Limit: 6,
+      Operation: 'UpdateApplication',
+    });
+    expect(operations).toEqual([
+      { operation: 'UpdateApplication', operationId: 'op-2', status: 'FAILED', startTime: START, endTime: END },
+      { operation: 'UpdateApplication', operationId: 'op-1', status: 'IN_PROGRESS', startTime: START },
+    ]);
+  });
+
+  it('reads a failed update: its error, its rollback, and the parallelism of the version it created', async () => {
+    // Prepare
+    msfMock.on(DescribeApplicationOperationCommand, { ApplicationName: 'orders', OperationId: 'op-2' }).resolves({
+      ApplicationOperationInfoDetails: {
+        Operation: 'UpdateApplication',
+        StartTime: START,
+        EndTime: END,
+        OperationStatus: 'FAILED',
+        ApplicationVersionChangeDetails: { ApplicationVersionUpdatedFrom: 4, ApplicationVersionUpdatedTo: 5 },
+        OperationFailureDetails: { RollbackOperationId: 'rb-1', ErrorInfo: { ErrorString: 'too parallel' } },
+      },
+    });
+    msfMock
+      .on(DescribeApplicationVersionCommand, { ApplicationName: 'orders', ApplicationVersionId: 5 })
+      .resolves({ ApplicationVersionDetail: anApplicationDetail({ name: 'orders', parallelism: 8 }) });
+    const apps = createMsfApplications(new KinesisAnalyticsV2Client({ region: 'us-east-1' }));
+    const operation = { operation: 'UpdateApplication', operationId: 'op-2', status: 'FAILED', startTime: START };
+
+    // Act
+    const attempt = await apps.scalingAttempt('orders', operation);
+
+    // Assess
+    expect(attempt).toEqual({ ...operation, parallelism: 8, errorString: 'too parallel', rollbackOperationId: 'rb-1' });
+  });
+
+  it('reads an attempt whose version MSF no longer has as one without a parallelism', async () => {
+    // Prepare
+    msfMock.on(DescribeApplicationOperationCommand).resolves({
+      ApplicationOperationInfoDetails: {
+        Operation: 'UpdateApplication',
+        StartTime: START,
+        EndTime: END,
+        OperationStatus: 'FAILED',
+        ApplicationVersionChangeDetails: { ApplicationVersionUpdatedFrom: 4, ApplicationVersionUpdatedTo: 5 },
+      },
+    });
+    msfMock.on(DescribeApplicationVersionCommand).rejects(exception(ResourceNotFoundException, 'Version 5 not found'));
+    const apps = createMsfApplications(new KinesisAnalyticsV2Client({ region: 'us-east-1' }));
+
+    // Act
+    const attempt = await apps.scalingAttempt('orders', {
+      operation: 'UpdateApplication',
+      operationId: 'op-2',
+      status: 'FAILED',
+      startTime: START,
+    });
+
+    // Assess
+    expect(attempt.parallelism).toBeUndefined();
+    expect(attempt.errorString).toBeUndefined();
+  });
+
+  it('names the operation and the permission to grant when the history may not be read', async () => {
+    // Prepare
+    const denied = Object.assign(new Error('User is not authorized'), { name: 'AccessDeniedException' });
+    msfMock.on(ListApplicationOperationsCommand).rejects(denied);
+    const apps = createMsfApplications(new KinesisAnalyticsV2Client({ region: 'us-east-1' }));
+
+    // Act
+    const error = await apps.operations('orders', { limit: 2 }).catch((caught: unknown) => caught);
+
+    // Assess
+    expect(error).toBeInstanceOf(MsfCallError);
+    expect((error as MsfCallError).transient).toBe(false);
+    expect((error as Error).message).toBe(
+      'ListApplicationOperations on "orders" was denied (User is not authorized); grant kinesisanalytics:ListApplicationOperations on this application to the scaler\'s role',
     );
   });
 });

@@ -1,6 +1,5 @@
 import { UnreadableValue } from '@msf-scaler/schema';
 import fc from 'fast-check';
-import { renderSummary, renderWarnings } from '../../src/cli/render';
 import { Outcome } from '../../src/core/outcome';
 import { toLogAttributes } from '../../src/observability';
 import { compactSummary } from '../../src/output/compactSummary';
@@ -18,6 +17,7 @@ function aSummary(outcomes: readonly RowOutcome[]): RunSummary {
     table: 't',
     at: '2026-11-27T10:00:00.000Z',
     dryRun: false,
+    calendars: [],
     total: outcomes.length,
     peakConcurrency: 1,
     counts,
@@ -125,53 +125,6 @@ describe('Function: jsonChunks', () => {
     expect(text).toBe(toJson(summary, 2));
     expect(chunks.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...chunks)).toBeLessThan(70 * 1024);
-  });
-});
-
-describe('Function: renderSummary', () => {
-  it('escapes control characters in every cell and keeps piped lines within the width', () => {
-    // Prepare
-    const summary = aSummary([
-      anOutcome({ rowId: 'fake\nAPP  RUNNING  8  yes  scaled  injected', outcome: Outcome.INVALID, reason: 'bad' }),
-      anOutcome({ rowId: '\u001b[2Jclear', status: 'RUNNING\u001b[31m', reason: `x${'y'.repeat(10_000)}` }),
-      anOutcome({ rowId: 'n'.repeat(5_000) }),
-    ]);
-
-    // Act
-    const lines = renderSummary(summary, { colour: false, width: 400 }).split('\n');
-
-    // Assess
-    expect(lines).toHaveLength(1 + 3 + 2);
-    for (const line of lines) {
-      expect(line.length).toBeLessThanOrEqual(400);
-      expect(line).not.toMatch(RAW_CONTROL);
-    }
-    expect(lines.some((line) => line.startsWith('fake\\nAPP'))).toBe(true);
-    expect(lines.some((line) => line.startsWith(`${'n'.repeat(47)}…`))).toBe(true);
-  });
-
-  it('fits a narrow terminal and still shows part of each reason', () => {
-    // Prepare
-    const summary = aSummary([anOutcome({ reason: 'r'.repeat(500) })]);
-
-    // Act
-    const lines = renderSummary(summary, { colour: false, width: 80 }).split('\n');
-
-    // Assess
-    expect(lines[1]?.length).toBe(80);
-    expect(lines[1]?.endsWith('r…')).toBe(true);
-  });
-
-  it('escapes and cuts warning lines for stderr', () => {
-    // Prepare
-    const summary = aSummary([anOutcome({ warnings: [`unknown "\u001b[31m${'z'.repeat(1000)}"`] })]);
-
-    // Act
-    const [warning] = renderWarnings(summary);
-
-    // Assess
-    expect(warning?.length).toBeLessThanOrEqual(400);
-    expect(warning).not.toMatch(RAW_CONTROL);
   });
 });
 

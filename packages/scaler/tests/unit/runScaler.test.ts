@@ -3,6 +3,7 @@ import {
   ConcurrentModificationException,
   DescribeApplicationCommand,
   KinesisAnalyticsV2Client,
+  ListApplicationOperationsCommand,
   ResourceInUseException,
   ResourceNotFoundException,
   UpdateApplicationCommand,
@@ -37,6 +38,10 @@ function sdkError<T>(Type: new (o: { message: string; $metadata: object }) => T,
 }
 
 describe('Function: runScaler', () => {
+  beforeEach(() => {
+    // No application has a failed update in its history: the back-off never holds a row here.
+    msfMock.on(ListApplicationOperationsCommand).resolves({ ApplicationOperationInfoList: [] });
+  });
   afterEach(() => {
     ddbMock.reset();
     msfMock.reset();

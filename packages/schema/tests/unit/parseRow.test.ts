@@ -94,15 +94,16 @@ describe('Function: parseRow', () => {
       expect(row.timezone).toBe('europe/paris');
     });
 
-    it('returns a row without unknown attributes', () => {
+    it('returns a row without unknown attributes, and without the optional lists it does not have', () => {
       // Prepare
       const raw = rawRow({ owner: 'team-a' });
+      const lists = ['windows', 'overrides', 'holidays', 'calendars'];
 
       // Act
       const row = rowOf(parseRow(raw, 0));
 
       // Assess
-      expect(Object.keys(row).sort()).toEqual([...ROW_ATTRIBUTES].sort());
+      expect(Object.keys(row).sort()).toEqual(ROW_ATTRIBUTES.filter((name) => !lists.includes(name)).sort());
     });
 
     it('returns the row without changing the raw item', () => {
@@ -550,7 +551,7 @@ describe('Function: parseRow', () => {
           rowId: 'orders-enricher',
           attribute: 'costCentre',
           message:
-            'row "orders-enricher": unknown attribute "costCentre" is ignored; known attributes are appName, lowKPU, highKPU, scaleUpHour, scaleDownHour, timezone, peakDays, enabled, autoScaling',
+            'row "orders-enricher": unknown attribute "costCentre" is ignored; known attributes are appName, lowKPU, highKPU, scaleUpHour, scaleDownHour, timezone, peakDays, enabled, autoScaling, windows, overrides, holidays, calendars',
         },
       ]);
     });

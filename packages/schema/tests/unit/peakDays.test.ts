@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatPeakDays, parsePeakDays, toPeakDaysString, WEEKDAYS, type Weekday } from '../../src/index';
+import { formatPeakDays, parseDays, parsePeakDays, toPeakDaysString, WEEKDAYS, type Weekday } from '../../src/index';
 
 const WEEKEND: readonly Weekday[] = ['SAT', 'SUN'];
 const WORKDAYS: readonly Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI'];
@@ -184,5 +184,39 @@ describe('Function: toPeakDaysString', () => {
       }),
       FC_OPTIONS,
     );
+  });
+});
+
+describe('Function: parseDays', () => {
+  it('returns the same days as parsePeakDays for every form', () => {
+    fc.assert(
+      fc.property(daysArbitrary, fc.constantFrom('list', 'set', 'string'), (days, form) => {
+        // Prepare
+        const value = form === 'list' ? days : form === 'set' ? new Set(days) : days.join(',');
+
+        // Act
+        const result = parseDays(value, 'windows[0].days');
+
+        // Assess
+        expect(result).toEqual(parsePeakDays(value));
+      }),
+      FC_OPTIONS,
+    );
+  });
+
+  it.each([
+    [
+      'MON-FRX',
+      'windows[3].days "MON-FRX" has "FRX", which is not a day name (did you mean "FRI"?)',
+      'windows[3].days must name days',
+    ],
+    ['', 'windows[3].days "" is empty', 'windows[3].days must name at least one day; leave it out for every day'],
+    [5, 'windows[3].days 5 is a number', 'leave it out for every day'],
+  ])('words the problem with %p with the attribute it is given', (value, problem, rule) => {
+    // Act
+    const result = parseDays(value, 'windows[3].days');
+
+    // Assess
+    expect(result).toEqual(expect.objectContaining({ ok: false, problem, rule: expect.stringContaining(rule) }));
   });
 });

@@ -68,6 +68,10 @@ describe('Schema: RowSchema', () => {
       'peakDays',
       'enabled',
       'autoScaling',
+      'windows',
+      'overrides',
+      'holidays',
+      'calendars',
     ]);
   });
 

@@ -19,16 +19,23 @@ function itemOf(json: string): Record<string, Record<string, unknown>> {
   );
 }
 
+/** One DynamoDB JSON attribute value as a plain value, the way lib-dynamodb reads it (SS as a Set). */
+function plain(name: string, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) throw new Error(`${name} is not an attribute value`);
+  if ('S' in value) return value.S;
+  if ('N' in value) return Number(value.N);
+  if ('BOOL' in value) return value.BOOL;
+  if ('SS' in value && Array.isArray(value.SS)) return new Set(value.SS);
+  if ('L' in value && Array.isArray(value.L)) return value.L.map((element: unknown) => plain(name, element));
+  if ('M' in value && typeof value.M === 'object' && value.M !== null) {
+    return Object.fromEntries(Object.entries(value.M).map(([key, element]) => [key, plain(key, element)]));
+  }
+  throw new Error(`unexpected type for ${name}`);
+}
+
 /** Turns DynamoDB JSON back into a plain item, the way lib-dynamodb would. */
 function unmarshall(json: string): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(itemOf(json)).map(([name, value]) => {
-      if ('S' in value) return [name, value.S];
-      if ('N' in value) return [name, Number(value.N)];
-      if ('BOOL' in value) return [name, value.BOOL];
-      throw new Error(`unexpected type for ${name}`);
-    }),
-  );
+  return Object.fromEntries(Object.entries(itemOf(json)).map(([name, value]) => [name, plain(name, value)]));
 }
 
 describe('Function: toDynamoDbItemJson', () => {
@@ -78,6 +85,60 @@ describe('Function: toDynamoDbItemJson', () => {
       peakDays: new Set(['FRI', 'SAT', 'SUN', 'MON']),
       enabled: false,
       autoScaling: 'disable',
+    };
+
+    // Act
+    const roundTripped = parseRow(unmarshall(toDynamoDbItemJson(row)), 0);
+
+    // Assess
+    expect(roundTripped).toEqual(parseRow(row, 0));
+    expect(roundTripped.ok).toBe(true);
+  });
+
+  it('returns windows and overrides as lists of maps, holidays and calendars as string sets', () => {
+    // Prepare
+    const row: RowInput = {
+      appName: 'a',
+      lowKPU: 2,
+      windows: [
+        { from: 8, to: 20, kpu: 8, days: ['fri', 'mon-thu'] },
+        { from: 20, to: 23, kpu: 4 },
+      ],
+      overrides: [{ kpu: 16, until: '2026-12-04T18:00:00Z', reason: 'launch week', by: 'ops' }],
+      holidays: ['2026-12-26', '2026-12-25'],
+      calendars: new Set(['de-public']),
+    };
+
+    // Act
+    const json = toDynamoDbItemJson(row);
+
+    // Assess
+    expect(json).toBe(
+      '{"appName":{"S":"a"},"lowKPU":{"N":"2"},' +
+        '"windows":{"L":[{"M":{"from":{"N":"8"},"to":{"N":"20"},"kpu":{"N":"8"},"days":{"S":"MON-FRI"}}},{"M":{"from":{"N":"20"},"to":{"N":"23"},"kpu":{"N":"4"}}}]},' +
+        '"overrides":{"L":[{"M":{"kpu":{"N":"16"},"until":{"S":"2026-12-04T18:00:00Z"},"reason":{"S":"launch week"},"by":{"S":"ops"}}}]},' +
+        '"holidays":{"SS":["2026-12-25","2026-12-26"]},"calendars":{"SS":["de-public"]}}',
+    );
+  });
+
+  it('returns an empty list for empty holidays, since DynamoDB has no empty string set', () => {
+    // Act
+    const item = itemOf(toDynamoDbItemJson({ ...EXAMPLE_ROW, holidays: [] }));
+
+    // Assess
+    expect(item.holidays).toEqual({ L: [] });
+  });
+
+  it('returns an item with every schedule attribute that parses back to the same row', () => {
+    // Prepare
+    const row: RowInput = {
+      ...EXAMPLE_ROW,
+      windows: [{ from: 19, to: 23, kpu: 4, days: new Set(['MON', 'TUE']) }],
+      overrides: [
+        { kpu: 1, from: '2026-12-24T00:00:00+01:00', until: '2026-12-27T00:00:00+01:00', reason: 'shutdown' },
+      ],
+      holidays: new Set(['2026-12-25']),
+      calendars: ['de-public'],
     };
 
     // Act

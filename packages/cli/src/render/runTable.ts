@@ -1,7 +1,5 @@
 import { paint, Style } from '@msf-scaler/commons';
-import { OUTCOMES, Outcome } from '../core/outcome';
-import { escapeControl, truncateTo } from '../output/text';
-import type { RowOutcome, RunSummary } from '../run/types';
+import { escapeControl, OUTCOMES, Outcome, type RowOutcome, type RunSummary, truncateTo } from '@msf-scaler/scaler';
 
 const OUTCOME_STYLE: Readonly<Record<Outcome, Style>> = {
   scaled: Style.GREEN,

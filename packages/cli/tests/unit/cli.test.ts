@@ -2,11 +2,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeApplicationCommand,
   KinesisAnalyticsV2Client,
+  ListApplicationOperationsCommand,
   UpdateApplicationCommand,
 } from '@aws-sdk/client-kinesis-analytics-v2';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { main } from '../../src/cli/program';
+import { main } from '../../src/program';
 import { anApplicationDetail, anItem } from '../helpers/fixtures';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
@@ -48,6 +49,10 @@ function seed() {
 }
 
 describe('Command: msf-scaler', () => {
+  beforeEach(() => {
+    // No application has a failed update in its history: the back-off never holds a row here.
+    msfMock.on(ListApplicationOperationsCommand).resolves({ ApplicationOperationInfoList: [] });
+  });
   afterEach(() => {
     ddbMock.reset();
     msfMock.reset();

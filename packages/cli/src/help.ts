@@ -1,0 +1,138 @@
+import { Defaults, EnvVar } from '@msf-scaler/scaler';
+import { DEFAULT_MAX_KPU_PER_APPLICATION } from '@msf-scaler/schema';
+
+/** The commands of `msf-scaler`. */
+const CommandName = {
+  RUN: 'run',
+  PLAN: 'plan',
+  VALIDATE: 'validate',
+} as const;
+
+type CommandName = (typeof CommandName)[keyof typeof CommandName];
+
+/** An environment variable the CLI reads, and the commands that read it. */
+interface EnvVarHelp {
+  readonly name: string;
+  readonly description: string;
+  readonly commands: readonly CommandName[];
+}
+
+const ALL: readonly CommandName[] = Object.values(CommandName);
+const AWS_COMMANDS: readonly CommandName[] = [CommandName.RUN, CommandName.PLAN, CommandName.VALIDATE];
+
+/** Every variable the CLI reads: ours first, then the AWS SDK's standard ones. */
+const ENV_VARS: readonly EnvVarHelp[] = [
+  {
+    name: EnvVar.TABLE,
+    description: `schedule table without --table (else ${Defaults.TABLE_NAME})`,
+    commands: ALL,
+  },
+  {
+    name: EnvVar.CONCURRENCY,
+    description: `most rows in flight without --concurrency, 1-${Defaults.MAX_CONCURRENCY} (else ${Defaults.CONCURRENCY})`,
+    commands: [CommandName.RUN, CommandName.PLAN],
+  },
+  {
+    name: EnvVar.MAX_KPU_PER_APPLICATION,
+    description: `most KPU a row may ask for, without --max-kpu-per-application (else ${DEFAULT_MAX_KPU_PER_APPLICATION})`,
+    commands: ALL,
+  },
+  {
+    name: EnvVar.REQUIRED_TAG,
+    description: "key=value tag the scaler's role requires on applications (named when access is denied)",
+    commands: [CommandName.RUN, CommandName.PLAN],
+  },
+  {
+    name: 'AWS_REGION',
+    description: "region of the table and the applications (else the profile's region)",
+    commands: AWS_COMMANDS,
+  },
+  {
+    name: 'AWS_PROFILE',
+    description: "shared-config profile; credentials come from the SDK's default chain",
+    commands: AWS_COMMANDS,
+  },
+  {
+    name: 'AWS_ENDPOINT_URL',
+    description: 'one endpoint for every AWS service (the local world sets the two below)',
+    commands: AWS_COMMANDS,
+  },
+  {
+    name: 'AWS_ENDPOINT_URL_DYNAMODB',
+    description: "DynamoDB endpoint, e.g. the local world's dynalite",
+    commands: AWS_COMMANDS,
+  },
+  {
+    name: 'AWS_ENDPOINT_URL_KINESIS_ANALYTICS_V2',
+    description: 'Managed Service for Apache Flink endpoint, e.g. the local emulator',
+    commands: [CommandName.RUN, CommandName.PLAN],
+  },
+  { name: 'NO_COLOR', description: 'no colours, even on a terminal', commands: ALL },
+];
+
+/** Width of the names' column; a longer name gets a line of its own. */
+const NAME_WIDTH = 30;
+
+/** A two-column help entry: the description beside the name, or under it when the name is long. */
+function entry(name: string, description: string): string {
+  return name.length > NAME_WIDTH
+    ? `  ${name}\n  ${' '.repeat(NAME_WIDTH)}  ${description}`
+    : `  ${name.padEnd(NAME_WIDTH)}  ${description}`;
+}
+
+/** The `Environment:` section of a command's help: the variables it reads (every command's at the top). */
+function environmentHelp(command?: CommandName): string {
+  const vars = ENV_VARS.filter((envVar) => command === undefined || envVar.commands.includes(command));
+  return [
+    'Environment (a flag wins over its variable):',
+    ...vars.map((envVar) => entry(envVar.name, envVar.description)),
+  ].join('\n');
+}
+
+/** What each exit code means for a command; the top level lists them for every command. */
+const EXIT_CODES: Readonly<Record<CommandName | 'all', readonly [string, string, string]>> = {
+  all: [
+    'fine: the command did what it was asked',
+    'something is invalid or failed: a row invalid or errored, an input unreadable, the table unreadable, …',
+    'usage error: a wrong flag or value (the usage is printed)',
+  ],
+  run: [
+    'every row ended scaled, unchanged, skipped or busy',
+    'a row is invalid, ended in error or was deferred, or the table could not be read',
+    'usage error (the usage is printed)',
+  ],
+  plan: [
+    'every row would end scaled, unchanged, skipped or busy',
+    'a row is invalid, would end in error or was deferred, or the table could not be read',
+    'usage error (the usage is printed)',
+  ],
+  validate: [
+    'every row is valid (warnings allowed, unless --strict)',
+    'a row is invalid, an input could not be read or is not JSON, the table could not be read, or (--strict) a warning',
+    'usage error (the usage is printed)',
+  ],
+};
+
+function exitCodeHelp(command?: CommandName): string {
+  const [ok, failed, usage] = EXIT_CODES[command ?? 'all'];
+  return ['Exit codes:', `  0  ${ok}`, `  1  ${failed}`, `  2  ${usage}`].join('\n');
+}
+
+/** Examples as a shell reads them: what each does as a comment, then the command. */
+function examplesHelp(examples: readonly (readonly [string, string])[]): string {
+  return ['Examples:', ...examples.map(([command, what]) => `  # ${what}\n  $ ${command}`)].join('\n');
+}
+
+/**
+ * The text after a command's options in its `--help`: examples, the environment variables it
+ * reads, and its exit codes (all commands' at the top level).
+ *
+ * @example
+ * command.addHelpText('after', helpAfter([['msf-scaler plan', 'what a run would do now']], 'plan'));
+ */
+function helpAfter(examples: readonly (readonly [string, string])[], command?: CommandName): string {
+  return `\n${examplesHelp(examples)}\n\n${environmentHelp(command)}\n\n${exitCodeHelp(command)}\n`;
+}
+
+export type { EnvVarHelp };
+export { CommandName, ENV_VARS, environmentHelp, exitCodeHelp, helpAfter };

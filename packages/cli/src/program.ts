@@ -1,0 +1,45 @@
+import { ExitCode, runProgram } from '@msf-scaler/commons';
+import { Command } from 'commander';
+import { version } from '../package.json';
+import { addPlanCommand } from './commands/plan';
+import { addRunCommand } from './commands/run';
+import { addValidateCommand } from './commands/validate';
+import type { CommandContext } from './context';
+import { helpAfter } from './help';
+import type { CliIo } from './io';
+
+const EXAMPLES: readonly (readonly [string, string])[] = [
+  ['msf-scaler plan', 'what a run would do now, on $SCHEDULE_TABLE'],
+  ['msf-scaler run --table team-schedules', 'reconcile every row of a table now'],
+  ['msf-scaler validate rows.json', 'check rows before writing them'],
+  ['msf-scaler validate --table', 'check the rows of the table in place'],
+  ['msf-scaler help validate', "a command's flags, examples and exit codes"],
+];
+
+/**
+ * The `msf-scaler` command line: parse -> run -> render -> exit code. Never calls
+ * process.exit; returns the exit code (0 fine, 1 something invalid or failed, 2 usage error).
+ *
+ * @example
+ * const code = await main(['plan', '--at', '2026-11-27T20:00:00Z'], io);
+ */
+async function main(args: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: ExitCode = ExitCode.OK;
+  const context: CommandContext = {
+    io,
+    exit: (code) => {
+      exitCode = code;
+    },
+  };
+  const program = new Command('msf-scaler')
+    .description('Scale Managed Service for Apache Flink applications to the KPU their schedule rows ask for.')
+    .version(version, '-V, --version', 'print the version and exit')
+    .showHelpAfterError()
+    .addHelpText('after', helpAfter(EXAMPLES));
+  addRunCommand(program, context);
+  addPlanCommand(program, context);
+  addValidateCommand(program, context);
+  return (await runProgram(program, args, io)) ?? exitCode;
+}
+
+export { main };
