@@ -12,8 +12,11 @@ interface Scheduled {
   readonly low: number;
   readonly high: number;
   readonly perKPU: number;
-  /** Peak hours as half-open ranges of simulation hours (0 = Friday 00:00 UTC). */
-  readonly peak: ReadonlyArray<readonly [number, number]>;
+  /**
+   * Peak hours as half-open ranges of simulation hours (0 = Friday 00:00 UTC), at `high` KPU
+   * unless the range gives its own (a second window, an override).
+   */
+  readonly peak: ReadonlyArray<readonly [number, number] | readonly [number, number, number]>;
 }
 
 /** An application the scaler must never touch: it keeps its parallelism. */
@@ -77,12 +80,40 @@ const EXPECTED: Readonly<Record<string, Scheduled | Untouched>> = {
   'legacy-reporting': { constant: 2 },
   'inventory-sync': { constant: 3 },
   'clicks-dedup': { constant: 3 },
+  // windows 08:00-18:00 at 8 and 18:00-22:00 at 4 UTC, 2 otherwise.
+  'checkout-api': {
+    initial: 2,
+    low: 2,
+    high: 8,
+    perKPU: 1,
+    peak: [
+      [8, 18],
+      [18, 22, 4],
+      [32, 42],
+      [42, 46, 4],
+    ],
+  },
+  // 08:00-20:00 UTC at 4; an override at 8 from Friday 06:00 until 18:00 UTC, then expired.
+  'promo-engine': {
+    initial: 1,
+    low: 1,
+    high: 4,
+    perKPU: 1,
+    peak: [
+      [6, 18, 8],
+      [18, 20],
+      [32, 44],
+    ],
+  },
+  // 08:00-20:00 New York = 13:00-01:00 UTC; Thursday 26 and Friday 27 are us-holidays: only
+  // Saturday's window starts.
+  'us-support-chat': { initial: 1, low: 1, high: 4, perKPU: 1, peak: [[37, 49]] },
 };
 
 function expectedParallelism(app: Scheduled | Untouched, hour: number): number {
   if ('constant' in app) return app.constant;
-  const peak = app.peak.some(([from, to]) => hour >= from && hour < to);
-  return (peak ? app.high : app.low) * app.perKPU;
+  const peak = app.peak.find(([from, to]) => hour >= from && hour < to);
+  return (peak === undefined ? app.low : (peak[2] ?? app.high)) * app.perKPU;
 }
 
 function expectedMatrix(): Record<string, number[]> {

@@ -1,4 +1,9 @@
-import { DEFAULT_HEARTBEAT_HOURS, DEFAULT_SCHEDULE, DEFAULT_TABLE_NAME } from '../lib/constants';
+import {
+  DEFAULT_HEARTBEAT_HOURS,
+  DEFAULT_HISTORY_TABLE_NAME,
+  DEFAULT_SCHEDULE,
+  DEFAULT_TABLE_NAME,
+} from '../lib/constants';
 import { type ConfigProblem, throwOnProblems } from '../lib/errors';
 import type { ScalerStackProps } from '../lib/scaler-stack';
 
@@ -12,6 +17,8 @@ import type { ScalerStackProps } from '../lib/scaler-stack';
  * |-----------------|---------|-------------------------|---------|
  * | `tableName`     | string  | `msf-scaler-schedules`  | Name of the schedule table (3-255 of `a-z A-Z 0-9 _ . -`). |
  * | `importTable`   | boolean | `false`                 | `true`: the table named `tableName` already exists (for example kept by an earlier `cdk destroy`); use it instead of creating it. |
+ * | `historyTableName` | string | `msf-scaler-history` | Name of the history table, the scaler's audit trail (3-255 of `a-z A-Z 0-9 _ . -`). |
+ * | `importHistoryTable` | boolean | `false`            | `true`: the history table named `historyTableName` already exists (kept by an earlier `cdk destroy`); use it instead of creating it. |
  * | `schedule`      | string  | `cron(0 * * * ? *)`     | EventBridge expression for the runs, `cron(...)` (6 fields, UTC) or `rate(...)`. |
  * | `appNamePrefix` | string  | none (all applications) | Only MSF applications whose names start with it may be described or updated (IAM). MSF name characters only: `a-z A-Z 0-9 _ . -`. |
  * | `alarmEmail`    | string  | none                    | E-mail address subscribed to the alarm topic (confirm the subscription mail). |
@@ -23,12 +30,14 @@ import type { ScalerStackProps } from '../lib/scaler-stack';
  * @example
  * ```sh
  * pnpm cdk deploy -c alarmEmail=ops@example.com -c appNamePrefix=orders-
- * pnpm cdk deploy -c importTable=true   # reuse the table kept by an earlier destroy
+ * pnpm cdk deploy -c importTable=true -c importHistoryTable=true   # reuse the tables kept by an earlier destroy
  * ```
  */
 const CONTEXT_KEYS = [
   'tableName',
   'importTable',
+  'historyTableName',
+  'importHistoryTable',
   'schedule',
   'appNamePrefix',
   'alarmEmail',
@@ -48,6 +57,8 @@ type ScalerContext = Pick<ScalerStackProps, ContextKey>;
 const CONTEXT_EXAMPLES: Readonly<Record<ContextKey, string>> = {
   tableName: DEFAULT_TABLE_NAME,
   importTable: 'true',
+  historyTableName: DEFAULT_HISTORY_TABLE_NAME,
+  importHistoryTable: 'true',
   schedule: `'${DEFAULT_SCHEDULE}'`,
   appNamePrefix: 'orders-',
   alarmEmail: 'ops@example.com',
@@ -141,6 +152,8 @@ function readScalerContext(context: Readonly<Record<string, unknown>>): ScalerCo
 
   const tableName = readString('tableName');
   const importTable = readBoolean('importTable');
+  const historyTableName = readString('historyTableName');
+  const importHistoryTable = readBoolean('importHistoryTable');
   const schedule = readString('schedule');
   const appNamePrefix = readString('appNamePrefix');
   const alarmEmail = readString('alarmEmail');
@@ -153,6 +166,8 @@ function readScalerContext(context: Readonly<Record<string, unknown>>): ScalerCo
   return {
     ...(tableName === undefined ? {} : { tableName }),
     ...(importTable === undefined ? {} : { importTable }),
+    ...(historyTableName === undefined ? {} : { historyTableName }),
+    ...(importHistoryTable === undefined ? {} : { importHistoryTable }),
     ...(schedule === undefined ? {} : { schedule }),
     ...(appNamePrefix === undefined ? {} : { appNamePrefix }),
     ...(alarmEmail === undefined ? {} : { alarmEmail }),

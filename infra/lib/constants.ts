@@ -39,6 +39,9 @@ const TABLE_PARTITION_KEY = 'appName' satisfies RowAttribute;
 /** Default name of the schedule table (context `tableName`), the scaler's default too. */
 const DEFAULT_TABLE_NAME: string = Defaults.TABLE_NAME;
 
+/** Default name of the history table (context `historyTableName`), the scaler's and the CLI's default too. */
+const DEFAULT_HISTORY_TABLE_NAME: string = Defaults.HISTORY_TABLE;
+
 /** Default EventBridge schedule (context `schedule`): every hour at minute 0, UTC. */
 const DEFAULT_SCHEDULE = 'cron(0 * * * ? *)';
 
@@ -56,6 +59,7 @@ const MAX_HEARTBEAT_HOURS = 24;
 
 export {
   DEFAULT_HEARTBEAT_HOURS,
+  DEFAULT_HISTORY_TABLE_NAME,
   DEFAULT_SCHEDULE,
   DEFAULT_TABLE_NAME,
   DEFERRED_ROWS_METRIC,

@@ -60,7 +60,8 @@ const OUTCOME_COLOR: Readonly<Record<Outcome, string>> = {
  * - the function's invocations, errors and throttles; its duration (p99 and max) against the
  *   timeout; the dead-letter queue's visible messages (each one a lost run);
  * - a Logs Insights table of the latest rows that ended `error`, `invalid` or `busy`, with
- *   their reason.
+ *   the schedule rule that decided their target (an override, a holiday, a window) and their
+ *   reason.
  *
  * @example
  * ```ts
@@ -167,7 +168,7 @@ class ScalerDashboard extends Construct {
         // One JSON line per row (Powertools), under the scaler's field names; the run summary
         // line has no outcome field.
         queryLines: [
-          `fields @timestamp, ${LogField.ROW_ID}, ${LogField.OUTCOME}, ${LogField.REASON}`,
+          `fields @timestamp, ${LogField.ROW_ID}, ${LogField.OUTCOME}, ${LogField.RULE}, ${LogField.REASON}`,
           `filter ${LogField.OUTCOME} in [${[...ATTENTION_OUTCOMES].map((outcome) => `"${outcome}"`).join(', ')}]`,
           'sort @timestamp desc',
           'limit 50',

@@ -9,6 +9,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE_NAME } from './constants';
 import { type ConfigProblem, throwOnProblems } from './errors';
+import type { HistoryTableRef } from './history-table';
 import { ScalerPermissionsPolicy } from './iam/scaler-permissions-policy';
 import type { ScheduleTableRef } from './schedule-table';
 
@@ -70,6 +71,8 @@ const ScalerBundling: BundlingOptions = {
 interface ScalerFunctionProps {
   /** The schedule table; the function gets its name in `EnvVar.TABLE` and may scan it. */
   readonly table: ScheduleTableRef;
+  /** The history table; the function gets its name in `EnvVar.HISTORY_TABLE` and may write to it (nothing else). */
+  readonly historyTable: HistoryTableRef;
   /**
    * Restricts the MSF applications the function may touch to names starting with this.
    *
@@ -123,7 +126,7 @@ function checkScalerFunctionProps(
  *
  * @example
  * ```ts
- * const scaler = new ScalerFunction(this, 'ScalerFunction', { table, appNamePrefix: 'orders-' });
+ * const scaler = new ScalerFunction(this, 'ScalerFunction', { table, historyTable, appNamePrefix: 'orders-' });
  * scaler.lambdaFunction.functionName;
  * ```
  */
@@ -146,10 +149,12 @@ class ScalerFunction extends Construct {
     // (logs:* on every log group).
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'MSF scheduled scaler: scan the schedule table, describe and update MSF applications.',
+      description:
+        'MSF scheduled scaler: scan the schedule table, describe and update MSF applications, record its runs in the history table.',
     });
     const permissions = new ScalerPermissionsPolicy(this, 'Permissions', {
       table: props.table,
+      historyTable: props.historyTable,
       logGroup: this.logGroup,
       ...(props.appNamePrefix === undefined ? {} : { appNamePrefix: props.appNamePrefix }),
       ...(props.requiredTag === undefined ? {} : { requiredTag: props.requiredTag }),
@@ -174,6 +179,7 @@ class ScalerFunction extends Construct {
       logGroup: this.logGroup,
       environment: {
         [EnvVar.TABLE]: props.table.tableName,
+        [EnvVar.HISTORY_TABLE]: props.historyTable.tableName,
         ...(props.maxKPUPerApplication === undefined
           ? {}
           : { [EnvVar.MAX_KPU_PER_APPLICATION]: String(props.maxKPUPerApplication) }),

@@ -2,8 +2,9 @@ import { EXAMPLE_ROW, toDynamoDbItemJson } from '@msf-scaler/schema';
 import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { AlarmTopic, checkAlarmTopicProps } from './alarm-topic';
-import { DEFAULT_TABLE_NAME } from './constants';
+import { DEFAULT_HISTORY_TABLE_NAME, DEFAULT_TABLE_NAME } from './constants';
 import { throwOnProblems } from './errors';
+import { checkHistoryTableProps, HistoryTable } from './history-table';
 import { checkScalerPermissionsPolicyProps } from './iam/scaler-permissions-policy';
 import { checkScalerAlarmsProps, ScalerAlarms } from './scaler-alarms';
 import { ScalerDashboard } from './scaler-dashboard';
@@ -29,6 +30,19 @@ interface ScalerStackProps extends StackProps {
    * @default false
    */
   readonly importTable?: boolean;
+  /**
+   * Name of the history table, the scaler's audit trail (its `HISTORY_TABLE`).
+   *
+   * @default 'msf-scaler-history'
+   */
+  readonly historyTableName?: string;
+  /**
+   * `true`: use the existing history table named `historyTableName` instead of creating it, for
+   * example the one an earlier `cdk destroy` kept.
+   *
+   * @default false
+   */
+  readonly importHistoryTable?: boolean;
   /**
    * EventBridge schedule expression of the runs.
    *
@@ -79,11 +93,11 @@ interface ScalerStackProps extends StackProps {
 }
 
 /**
- * The MSF scheduled scaler: the schedule table, the scaler Lambda with its least-privilege
+ * The MSF scheduled scaler: the schedule table, the history table (its audit trail), the scaler Lambda with its least-privilege
  * role, the EventBridge rule that runs it (with a dead-letter queue), its alarms (including a
  * heartbeat for when it stops running), the encrypted topic they notify and a CloudWatch dashboard.
  *
- * Outputs: `TableName`, `FunctionName`, `AlarmTopicArn`, `DashboardUrl` and
+ * Outputs: `TableName`, `HistoryTableName`, `FunctionName`, `AlarmTopicArn`, `DashboardUrl` and
  * `OnboardingCommand`, an `aws dynamodb put-item` command that adds an example row.
  *
  * @throws {ScalerConfigError} listing every invalid prop, as each construct checks its own
@@ -101,8 +115,10 @@ class ScalerStack extends Stack {
     // rest: collect every construct's problems first (in the order of the props above), to
     // report them all at once.
     const tableName = props.tableName ?? DEFAULT_TABLE_NAME;
+    const historyTableName = props.historyTableName ?? DEFAULT_HISTORY_TABLE_NAME;
     throwOnProblems([
       ...checkScheduleTableProps({ tableName }),
+      ...checkHistoryTableProps({ historyTableName }),
       ...checkScalerTriggerProps(props),
       ...checkScalerPermissionsPolicyProps(props),
       ...checkScalerFunctionProps(props),
@@ -114,8 +130,13 @@ class ScalerStack extends Stack {
       tableName,
       ...(props.importTable === undefined ? {} : { importTable: props.importTable }),
     });
+    const history = new HistoryTable(this, 'HistoryTable', {
+      historyTableName,
+      ...(props.importHistoryTable === undefined ? {} : { importHistoryTable: props.importHistoryTable }),
+    });
     const scaler = new ScalerFunction(this, 'ScalerFunction', {
       table,
+      historyTable: history.table,
       ...(props.appNamePrefix === undefined ? {} : { appNamePrefix: props.appNamePrefix }),
       ...(props.maxKPUPerApplication === undefined ? {} : { maxKPUPerApplication: props.maxKPUPerApplication }),
       ...(props.maxTotalKPU === undefined ? {} : { maxTotalKPU: props.maxTotalKPU }),
@@ -145,6 +166,10 @@ class ScalerStack extends Stack {
     });
 
     new CfnOutput(this, 'TableName', { description: 'The schedule table.', value: table.tableName });
+    new CfnOutput(this, 'HistoryTableName', {
+      description: 'The history table: what each run did (msf-scaler history reads it).',
+      value: history.table.tableName,
+    });
     new CfnOutput(this, 'FunctionName', {
       description: 'The scaler Lambda (invoke it by hand with a scheduled event to run now).',
       value: scaler.lambdaFunction.functionName,

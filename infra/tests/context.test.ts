@@ -36,6 +36,8 @@ describe('Function: readScalerContext', () => {
     const context = {
       tableName: 'team-schedules',
       importTable: 'true',
+      historyTableName: ' team-history ',
+      importHistoryTable: 'false',
       schedule: ' rate(30 minutes) ',
       appNamePrefix: 'orders-',
       alarmEmail: 'ops@example.com',
@@ -52,6 +54,8 @@ describe('Function: readScalerContext', () => {
     expect(settings).toStrictEqual({
       tableName: 'team-schedules',
       importTable: true,
+      historyTableName: 'team-history',
+      importHistoryTable: false,
       schedule: 'rate(30 minutes)',
       appNamePrefix: 'orders-',
       alarmEmail: 'ops@example.com',
@@ -203,6 +207,20 @@ describe('Function: readScalerContext', () => {
 
     // Assess
     expect(problems[0]).toMatch(/^Context "tableName" must be 3-255 characters .*got "my table"/);
+  });
+
+  it('rejects a history table name DynamoDB would refuse, with the default as the fix', () => {
+    // Prepare
+    const context = { historyTableName: 'tz' };
+
+    // Act
+    const problems = contextProblemsFor(context);
+
+    // Assess
+    expect(problems).toStrictEqual([
+      'Context "historyTableName" must be 3-255 characters of a-z A-Z 0-9 _ . -, got "tz". ' +
+        usualFix('historyTableName', 'msf-scaler-history'),
+    ]);
   });
 
   it('rejects an importTable that is not true or false', () => {

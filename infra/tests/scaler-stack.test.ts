@@ -1,4 +1,12 @@
-import { Defaults, EnvVar, LogField, OUTCOME_METRIC, OUTCOMES } from '@msf-scaler/scaler';
+import {
+  Defaults,
+  EnvVar,
+  HISTORY_TABLE_ACTIONS,
+  HistoryAttribute,
+  LogField,
+  OUTCOME_METRIC,
+  OUTCOMES,
+} from '@msf-scaler/scaler';
 import { EXAMPLE_ROW, toDynamoDbItemJson } from '@msf-scaler/schema';
 import type { App } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
@@ -17,6 +25,9 @@ import {
   ref,
   synthStack,
   synthTemplate,
+  tableArn,
+  tableIdOf,
+  tableRef,
 } from './helpers/stack';
 
 // The template of the whole stack, construct by construct, and cdk-nag over it. Every test
@@ -38,8 +49,16 @@ const Config = {
     maxTotalKPU: 400,
     requiredTag: 'msf-scaler=managed',
   },
-  /** The table imported by name. */
-  IMPORTED: { tableName: 'kept-schedules', importTable: true, schedule: 'rate(15 minutes)' },
+  /** Both tables imported by name. */
+  IMPORTED: {
+    tableName: 'kept-schedules',
+    importTable: true,
+    historyTableName: 'kept-history',
+    importHistoryTable: true,
+    schedule: 'rate(15 minutes)',
+  },
+  /** The history table created under another name. */
+  HISTORY_NAMED: { historyTableName: 'team-a-history' },
   /** One run a day, and a heartbeat exactly as long as the gap. */
   DAILY: { schedule: 'cron(0 8 * * ? *)', heartbeatHours: 24 },
   /** Weekdays only, no heartbeat alarm. */
@@ -75,10 +94,16 @@ function applicationArn(resourceName: string): Record<string, unknown> {
 }
 
 /**
- * The exact statements the scaler role gets, with `table` as the Scan resource and, when
- * given, `condition` on the MSF statement (and on no other).
+ * The exact statements the scaler role gets, with `table` as the Scan resource, `historyTable`
+ * as the history writes' and, when given, `condition` on the MSF statement (and on no other).
  */
-function expectedStatements(template: Template, applications: unknown, table: unknown, condition?: unknown): unknown[] {
+function expectedStatements(
+  template: Template,
+  applications: unknown,
+  table: unknown,
+  historyTable: unknown,
+  condition?: unknown,
+): unknown[] {
   return [
     {
       Sid: 'ScaleMsfApplications',
@@ -94,6 +119,7 @@ function expectedStatements(template: Template, applications: unknown, table: un
       ...(condition === undefined ? {} : { Condition: condition }),
     },
     { Sid: 'ReadSchedules', Effect: 'Allow', Action: 'dynamodb:Scan', Resource: table },
+    { Sid: 'WriteHistory', Effect: 'Allow', Action: 'dynamodb:BatchWriteItem', Resource: historyTable },
     {
       Sid: 'WriteOwnLogs',
       Effect: 'Allow',
@@ -204,7 +230,8 @@ describe('Stack: ScalerStack', () => {
     const template = synthTemplate(Config.DEFAULTS);
 
     // Assess
-    template.hasOutput('TableName', { Value: ref(template, 'AWS::DynamoDB::Table') });
+    template.hasOutput('TableName', { Value: tableRef(template, 'ScheduleTable') });
+    template.hasOutput('HistoryTableName', { Value: tableRef(template, 'HistoryTable') });
     template.hasOutput('FunctionName', { Value: ref(template, 'AWS::Lambda::Function') });
     template.hasOutput('AlarmTopicArn', { Value: ref(template, 'AWS::SNS::Topic') });
   });
@@ -242,7 +269,7 @@ describe('Stack: ScalerStack', () => {
     // Assess
     expect(JSON.parse(item)).toMatchObject({ appName: { S: 'orders-enricher' } });
     template.hasOutput('OnboardingCommand', {
-      Value: onboardingCommand(ref(template, 'AWS::DynamoDB::Table'), item),
+      Value: onboardingCommand(tableRef(template, 'ScheduleTable'), item),
     });
   });
 
@@ -255,7 +282,7 @@ describe('Stack: ScalerStack', () => {
 
     // Assess
     template.hasOutput('OnboardingCommand', {
-      Value: onboardingCommand(ref(template, 'AWS::DynamoDB::Table'), item),
+      Value: onboardingCommand(tableRef(template, 'ScheduleTable'), item),
     });
   });
 
@@ -300,6 +327,7 @@ describe('Stack: ScalerStack', () => {
       'AWS::CloudWatch::Alarm',
       'AWS::CloudWatch::Alarm',
       'AWS::CloudWatch::Dashboard',
+      'AWS::DynamoDB::Table',
       'AWS::DynamoDB::Table',
       'AWS::Events::Rule',
       'AWS::IAM::Policy',
@@ -353,7 +381,7 @@ describe('Construct: ScheduleTable', () => {
     const template = synthTemplate(Config.DEFAULTS);
 
     // Assess
-    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.resourceCountIs('AWS::DynamoDB::Table', 2);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       TableName: 'msf-scaler-schedules',
       KeySchema: [{ AttributeName: 'appName', KeyType: 'HASH' }],
@@ -408,6 +436,91 @@ describe('Construct: ScheduleTable', () => {
 
     // Assess
     template.resourceCountIs('AWS::DynamoDB::Table', 0);
+  });
+});
+
+describe('Construct: HistoryTable', () => {
+  /** The properties and policies of the history table in `template`. */
+  function historyTable(template: Template): { Properties: Record<string, unknown>; [key: string]: unknown } {
+    return template.toJSON().Resources[tableIdOf(template, 'HistoryTable')];
+  }
+
+  it('creates an on-demand table keyed by appName and the time key at, both strings, with no index', () => {
+    // Prepare
+    // Act
+    const template = synthTemplate(Config.DEFAULTS);
+
+    // Assess
+    expect([HistoryAttribute.PARTITION_KEY, HistoryAttribute.SORT_KEY]).toStrictEqual(['appName', 'at']);
+    expect(historyTable(template).Properties).toMatchObject({
+      TableName: Defaults.HISTORY_TABLE,
+      KeySchema: [
+        { AttributeName: 'appName', KeyType: 'HASH' },
+        { AttributeName: 'at', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'appName', AttributeType: 'S' },
+        { AttributeName: 'at', AttributeType: 'S' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+    expect(historyTable(template).Properties.ProvisionedThroughput).toBeUndefined();
+    expect(historyTable(template).Properties.GlobalSecondaryIndexes).toBeUndefined();
+    expect(historyTable(template).Properties.LocalSecondaryIndexes).toBeUndefined();
+  });
+
+  it('expires items by TTL on the attribute the scaler sets', () => {
+    // Prepare
+    // Act
+    const template = synthTemplate(Config.DEFAULTS);
+
+    // Assess
+    expect(historyTable(template).Properties.TimeToLiveSpecification).toStrictEqual({
+      AttributeName: HistoryAttribute.TTL,
+      Enabled: true,
+    });
+  });
+
+  it('is encrypted with the AWS managed key, has point-in-time recovery and deletion protection, and is retained', () => {
+    // Prepare
+    // Act
+    const template = synthTemplate(Config.DEFAULTS);
+
+    // Assess
+    expect(historyTable(template)).toMatchObject({
+      Properties: {
+        SSESpecification: { SSEEnabled: true },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      },
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+    expect(historyTable(template).Properties.SSESpecification).toStrictEqual({ SSEEnabled: true });
+  });
+
+  it('names the table after historyTableName, and hands that name to the function', () => {
+    // Prepare
+    // Act
+    const template = synthTemplate(Config.HISTORY_NAMED);
+
+    // Assess
+    expect(historyTable(template).Properties.TableName).toBe('team-a-history');
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ [EnvVar.HISTORY_TABLE]: tableRef(template, 'HistoryTable') }) },
+    });
+  });
+
+  it('hands the function the imported history table by name', () => {
+    // Prepare
+    // Act
+    const template = synthTemplate(Config.IMPORTED);
+
+    // Assess
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ [EnvVar.HISTORY_TABLE]: 'kept-history' }) },
+    });
+    template.hasOutput('HistoryTableName', { Value: 'kept-history' });
   });
 });
 
@@ -475,7 +588,8 @@ describe('Construct: ScalerFunction', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
         Variables: Match.exact({
-          [EnvVar.TABLE]: ref(template, 'AWS::DynamoDB::Table'),
+          [EnvVar.TABLE]: tableRef(template, 'ScheduleTable'),
+          [EnvVar.HISTORY_TABLE]: tableRef(template, 'HistoryTable'),
           [EnvVar.SERVICE_NAME]: Defaults.SERVICE_NAME,
           [EnvVar.METRICS_NAMESPACE]: Defaults.METRICS_NAMESPACE,
           POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -562,7 +676,12 @@ describe('Construct: ScalerPermissionsPolicy', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: Match.exact({
         Version: '2012-10-17',
-        Statement: expectedStatements(template, applicationArn('*'), getAtt(template, 'AWS::DynamoDB::Table', 'Arn')),
+        Statement: expectedStatements(
+          template,
+          applicationArn('*'),
+          tableArn(template, 'ScheduleTable'),
+          tableArn(template, 'HistoryTable'),
+        ),
       }),
       Roles: [ref(template, 'AWS::IAM::Role')],
     });
@@ -581,7 +700,8 @@ describe('Construct: ScalerPermissionsPolicy', () => {
         Statement: expectedStatements(
           template,
           applicationArn('payments-*'),
-          getAtt(template, 'AWS::DynamoDB::Table', 'Arn'),
+          tableArn(template, 'ScheduleTable'),
+          tableArn(template, 'HistoryTable'),
           { StringEquals: { 'aws:ResourceTag/msf-scaler': 'managed' } },
         ),
       }),
@@ -608,32 +728,66 @@ describe('Construct: ScalerPermissionsPolicy', () => {
     });
   });
 
-  it('grants Scan on the imported table by its ARN', () => {
+  it('grants Scan and the history writes on the imported tables by their ARNs', () => {
     // Prepare
     // Act
     const template = synthTemplate(Config.IMPORTED);
 
     // Assess
-    const importedTableArn = {
-      'Fn::Join': [
-        '',
-        [
-          'arn:',
-          { Ref: 'AWS::Partition' },
-          ':dynamodb:',
-          { Ref: 'AWS::Region' },
-          ':',
-          { Ref: 'AWS::AccountId' },
-          ':table/kept-schedules',
+    function importedTableArn(name: string): unknown {
+      return {
+        'Fn::Join': [
+          '',
+          [
+            'arn:',
+            { Ref: 'AWS::Partition' },
+            ':dynamodb:',
+            { Ref: 'AWS::Region' },
+            ':',
+            { Ref: 'AWS::AccountId' },
+            `:table/${name}`,
+          ],
         ],
-      ],
-    };
+      };
+    }
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: Match.exact({
         Version: '2012-10-17',
-        Statement: expectedStatements(template, applicationArn('*'), importedTableArn),
+        Statement: expectedStatements(
+          template,
+          applicationArn('*'),
+          importedTableArn('kept-schedules'),
+          importedTableArn('kept-history'),
+        ),
       }),
     });
+  });
+
+  it('grants on the history table exactly the DynamoDB actions the history adapter calls, and nothing else anywhere', () => {
+    // Prepare
+    // Act
+    const template = synthTemplate(Config.DEFAULTS);
+
+    // Assess
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        (
+          policy as {
+            Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } };
+          }
+        ).Properties.PolicyDocument.Statement,
+    );
+    const onHistory = statements.filter(
+      (statement) => JSON.stringify(statement.Resource) === JSON.stringify(tableArn(template, 'HistoryTable')),
+    );
+    expect(onHistory.flatMap((statement) => statement.Action)).toStrictEqual(
+      HISTORY_TABLE_ACTIONS.map((action) => `dynamodb:${action}`),
+    );
+    // No other statement names the table (its indexes, its streams) in any form.
+    const naming = statements.filter((statement) =>
+      JSON.stringify(statement).includes(tableIdOf(template, 'HistoryTable')),
+    );
+    expect(naming).toStrictEqual(onHistory);
   });
 
   it('gives the Lambda role no managed policy and no other policy', () => {
@@ -1159,9 +1313,14 @@ describe('Construct: ScalerDashboard', () => {
     // Assess
     const logWidget = dashboardWidget(template, 'log');
     const query = logWidget.properties.query;
-    expect([LogField.ROW_ID, LogField.OUTCOME, LogField.REASON]).toStrictEqual(['rowId', 'outcome', 'reason']);
+    expect([LogField.ROW_ID, LogField.OUTCOME, LogField.RULE, LogField.REASON]).toStrictEqual([
+      'rowId',
+      'outcome',
+      'rule',
+      'reason',
+    ]);
     expect(query).toContain(`SOURCE '\${${logicalIdOf(template, 'AWS::Logs::LogGroup')}}'`);
-    expect(query).toContain('fields @timestamp, rowId, outcome, reason');
+    expect(query).toContain('fields @timestamp, rowId, outcome, rule, reason');
     expect(query).toContain('filter outcome in ["busy", "deferred", "invalid", "error"]');
     expect(query).toContain('sort @timestamp desc');
     expect(logWidget.properties.view).toBe('table');
@@ -1177,7 +1336,7 @@ describe('Construct: ScalerDashboard', () => {
     const [createdText] = dashboardWidgets(created);
     const [importedText] = dashboardWidgets(imported);
     expect(createdText?.type).toBe('text');
-    expect(createdText?.properties.markdown).toContain(`\`\${${logicalIdOf(created, 'AWS::DynamoDB::Table')}}\``);
+    expect(createdText?.properties.markdown).toContain(`\`\${${tableIdOf(created, 'ScheduleTable')}}\``);
     expect(importedText?.properties.markdown).toContain('`kept-schedules`');
     expect(importedText?.properties.markdown).not.toContain('\n');
   });

@@ -1,16 +1,19 @@
-import { MSF_OPERATIONS, parseRequiredTag } from '@msf-scaler/scaler';
+import { HISTORY_TABLE_ACTIONS, MSF_OPERATIONS, parseRequiredTag } from '@msf-scaler/scaler';
 import { APP_NAME_MAX_LENGTH, APP_NAME_PATTERN } from '@msf-scaler/schema';
 import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { type ConfigProblem, throwOnProblems } from '../errors';
+import type { HistoryTableRef } from '../history-table';
 import type { ScheduleTableRef } from '../schedule-table';
 
 /** Props of {@link ScalerPermissionsPolicy}. */
 interface ScalerPermissionsPolicyProps {
   /** The schedule table the scaler scans. */
   readonly table: ScheduleTableRef;
+  /** The history table the scaler records its runs in. */
+  readonly historyTable: HistoryTableRef;
   /** The scaler's own log group. */
   readonly logGroup: ILogGroup;
   /**
@@ -112,6 +115,9 @@ function requiredTagCondition(requiredTag: string | undefined): Record<string, R
  *   back-off `ListApplicationOperations`, `DescribeApplicationOperation` and
  *   `DescribeApplicationVersion` (the IAM prefix of MSF is `kinesisanalytics`, not `kinesisanalyticsv2`);
  * - `dynamodb:Scan` on the schedule table (no index, no other action);
+ * - on the history table, exactly the DynamoDB actions the history adapter calls
+ *   ({@link HISTORY_TABLE_ACTIONS}: `dynamodb:BatchWriteItem`), so a run can record what it did
+ *   but never read, change or delete the audit trail;
  * - `logs:CreateLogStream` and `logs:PutLogEvents` on its own log group. The log group
  *   exists already, so `logs:CreateLogGroup` is not granted.
  *
@@ -119,7 +125,7 @@ function requiredTagCondition(requiredTag: string | undefined): Record<string, R
  *
  * @example
  * ```ts
- * new ScalerPermissionsPolicy(this, 'Permissions', { table, logGroup, appNamePrefix: 'orders-' })
+ * new ScalerPermissionsPolicy(this, 'Permissions', { table, historyTable, logGroup, appNamePrefix: 'orders-' })
  *   .attachToRole(role);
  * ```
  */
@@ -151,6 +157,12 @@ class ScalerPermissionsPolicy extends Policy {
         effect: Effect.ALLOW,
         actions: ['dynamodb:Scan'],
         resources: [props.table.tableArn],
+      }),
+      new PolicyStatement({
+        sid: 'WriteHistory',
+        effect: Effect.ALLOW,
+        actions: HISTORY_TABLE_ACTIONS.map((action) => `dynamodb:${action}`),
+        resources: [props.historyTable.tableArn],
       }),
       new PolicyStatement({
         sid: 'WriteOwnLogs',

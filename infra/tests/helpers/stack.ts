@@ -116,6 +116,28 @@ function logicalIdOf(template: Template, type: string): string {
   return ids[0];
 }
 
+/** The construct IDs of the stack's two tables. */
+type TableConstruct = 'ScheduleTable' | 'HistoryTable';
+
+/** The logical ID of the table the stack's construct `construct` created; throws unless exactly one. */
+function tableIdOf(template: Template, construct: TableConstruct): string {
+  const ids = Object.keys(template.findResources('AWS::DynamoDB::Table')).filter((id) => id.startsWith(construct));
+  if (ids.length !== 1 || ids[0] === undefined) {
+    throw new Error(`expected exactly one ${construct} table, found ${ids.length}: ${ids.join(', ')}`);
+  }
+  return ids[0];
+}
+
+/** `Ref` (the name) of the table of `construct`. */
+function tableRef(template: Template, construct: TableConstruct): { Ref: string } {
+  return { Ref: tableIdOf(template, construct) };
+}
+
+/** `Fn::GetAtt` of the ARN of the table of `construct`. */
+function tableArn(template: Template, construct: TableConstruct): { 'Fn::GetAtt': [string, string] } {
+  return { 'Fn::GetAtt': [tableIdOf(template, construct), 'Arn'] };
+}
+
 /** The logical ID of the scaler's own permissions policy (the role also has CDK's default policy). */
 function permissionsPolicyId(template: Template): string {
   const ids = Object.keys(template.findResources('AWS::IAM::Policy')).filter((id) => id.includes('Permissions'));
@@ -135,7 +157,7 @@ function ref(template: Template, type: string): { Ref: string } {
   return { Ref: logicalIdOf(template, type) };
 }
 
-export type { SynthesizedStack, TestAppOptions };
+export type { SynthesizedStack, TableConstruct, TestAppOptions };
 export {
   CDK_JSON_CONTEXT,
   configErrorOf,
@@ -148,4 +170,7 @@ export {
   ref,
   synthStack,
   synthTemplate,
+  tableArn,
+  tableIdOf,
+  tableRef,
 };

@@ -14,6 +14,7 @@ describe('Construct: ScalerPermissionsPolicy', () => {
     const stack = createEmptyStack();
     const props = {
       table: Table.fromTableName(stack, 'Table', 'schedules'),
+      historyTable: Table.fromTableName(stack, 'HistoryTable', 'history'),
       logGroup: LogGroup.fromLogGroupName(stack, 'LogGroup', 'scaler'),
       appNamePrefix: 'orders*',
     };
@@ -30,6 +31,7 @@ describe('Construct: ScalerPermissionsPolicy', () => {
     const stack = createEmptyStack();
     const props = {
       table: Table.fromTableName(stack, 'Table', 'schedules'),
+      historyTable: Table.fromTableName(stack, 'HistoryTable', 'history'),
       logGroup: LogGroup.fromLogGroupName(stack, 'LogGroup', 'scaler'),
       requiredTag: 'managed',
     };

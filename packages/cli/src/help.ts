@@ -6,6 +6,12 @@ const CommandName = {
   RUN: 'run',
   PLAN: 'plan',
   VALIDATE: 'validate',
+  SHOW: 'show',
+  LIST: 'list',
+  OVERRIDE: 'override',
+  CALENDAR: 'calendar',
+  SIMULATE: 'simulate',
+  HISTORY: 'history',
 } as const;
 
 type CommandName = (typeof CommandName)[keyof typeof CommandName];
@@ -18,29 +24,50 @@ interface EnvVarHelp {
 }
 
 const ALL: readonly CommandName[] = Object.values(CommandName);
-const AWS_COMMANDS: readonly CommandName[] = [CommandName.RUN, CommandName.PLAN, CommandName.VALIDATE];
+const AWS_COMMANDS: readonly CommandName[] = [
+  CommandName.RUN,
+  CommandName.PLAN,
+  CommandName.VALIDATE,
+  CommandName.SHOW,
+  CommandName.LIST,
+  CommandName.SIMULATE,
+  CommandName.HISTORY,
+  CommandName.OVERRIDE,
+  CommandName.CALENDAR,
+];
 
 /** Every variable the CLI reads: ours first, then the AWS SDK's standard ones. */
 const ENV_VARS: readonly EnvVarHelp[] = [
   {
     name: EnvVar.TABLE,
     description: `schedule table without --table (else ${Defaults.TABLE_NAME})`,
-    commands: ALL,
+    commands: ALL.filter((command) => command !== CommandName.HISTORY),
   },
   {
     name: EnvVar.CONCURRENCY,
     description: `most rows in flight without --concurrency, 1-${Defaults.MAX_CONCURRENCY} (else ${Defaults.CONCURRENCY})`,
-    commands: [CommandName.RUN, CommandName.PLAN],
+    commands: [CommandName.RUN, CommandName.PLAN, CommandName.LIST],
   },
   {
     name: EnvVar.MAX_KPU_PER_APPLICATION,
     description: `most KPU a row may ask for, without --max-kpu-per-application (else ${DEFAULT_MAX_KPU_PER_APPLICATION})`,
-    commands: ALL,
+    // calendar items hold no KPU; the history holds what was done.
+    commands: ALL.filter((command) => command !== CommandName.CALENDAR && command !== CommandName.HISTORY),
+  },
+  {
+    name: EnvVar.HISTORY_TABLE,
+    description: `history table (the audit trail) without --history-table (else ${Defaults.HISTORY_TABLE})`,
+    commands: [CommandName.RUN, CommandName.PLAN, CommandName.HISTORY],
+  },
+  {
+    name: EnvVar.MAX_TOTAL_KPU,
+    description: "most KPU the table's running applications may hold together, without --max-total-kpu (else no limit)",
+    commands: [CommandName.RUN, CommandName.PLAN],
   },
   {
     name: EnvVar.REQUIRED_TAG,
     description: "key=value tag the scaler's role requires on applications (named when access is denied)",
-    commands: [CommandName.RUN, CommandName.PLAN],
+    commands: [CommandName.RUN, CommandName.PLAN, CommandName.SHOW, CommandName.LIST],
   },
   {
     name: 'AWS_REGION',
@@ -65,7 +92,7 @@ const ENV_VARS: readonly EnvVarHelp[] = [
   {
     name: 'AWS_ENDPOINT_URL_KINESIS_ANALYTICS_V2',
     description: 'Managed Service for Apache Flink endpoint, e.g. the local emulator',
-    commands: [CommandName.RUN, CommandName.PLAN],
+    commands: [CommandName.RUN, CommandName.PLAN, CommandName.SHOW, CommandName.LIST],
   },
   { name: 'NO_COLOR', description: 'no colours, even on a terminal', commands: ALL },
 ];
@@ -110,6 +137,36 @@ const EXIT_CODES: Readonly<Record<CommandName | 'all', readonly [string, string,
     'every row is valid (warnings allowed, unless --strict)',
     'a row is invalid, an input could not be read or is not JSON, the table could not be read, or (--strict) a warning',
     'usage error (the usage is printed)',
+  ],
+  list: [
+    'every row is valid and the application of every enabled row was described',
+    'a row is invalid, an application could not be described, or the table could not be read',
+    'usage error (the usage is printed)',
+  ],
+  history: [
+    'the history was read (it may hold no entry yet)',
+    'the history table could not be read (the error says why and how to fix it)',
+    'usage error (the usage is printed)',
+  ],
+  simulate: [
+    'every row was simulated (disabled rows are left out)',
+    'a row is invalid, an input could not be read, or the table could not be read',
+    'usage error (the usage is printed)',
+  ],
+  show: [
+    'the row is valid and MSF described the application and its latest scalings',
+    'no such row, the row is invalid, the application or its operation history could not be read, or the table could not be read',
+    'usage error (the usage is printed)',
+  ],
+  override: [
+    'the override was written (or there was nothing to clear)',
+    'no such row, the row would be invalid, it changed since it was read, or the table could not be read or written',
+    'usage error: a wrong flag or value, e.g. --until not in the future (the usage is printed)',
+  ],
+  calendar: [
+    'the calendar was written, or every calendar listed is valid',
+    'the calendar would be invalid, the dates file could not be read, a calendar listed is invalid, or the table could not be read or written',
+    'usage error: a wrong flag or value, e.g. a name that is not a calendar name (the usage is printed)',
   ],
 };
 

@@ -1,8 +1,14 @@
 import { ExitCode, runProgram } from '@msf-scaler/commons';
 import { Command } from 'commander';
 import { version } from '../package.json';
+import { addCalendarCommand } from './commands/calendar';
+import { addHistoryCommand } from './commands/history';
+import { addListCommand } from './commands/list';
+import { addOverrideCommand } from './commands/override';
 import { addPlanCommand } from './commands/plan';
 import { addRunCommand } from './commands/run';
+import { addShowCommand } from './commands/show';
+import { addSimulateCommand } from './commands/simulate';
 import { addValidateCommand } from './commands/validate';
 import type { CommandContext } from './context';
 import { helpAfter } from './help';
@@ -13,6 +19,15 @@ const EXAMPLES: readonly (readonly [string, string])[] = [
   ['msf-scaler run --table team-schedules', 'reconcile every row of a table now'],
   ['msf-scaler validate rows.json', 'check rows before writing them'],
   ['msf-scaler validate --table', 'check the rows of the table in place'],
+  ['msf-scaler list', 'every row: its application now, the target now, the next change'],
+  ['msf-scaler simulate schedules.json', 'a week of a schedule file, hour by hour, and its cost'],
+  ['msf-scaler show orders-enricher', 'one application: row, state, next changes, last scalings'],
+  [
+    'msf-scaler override orders-enricher --kpu 16 --until +2d --reason "launch week"',
+    'a temporary KPU that reverts by itself',
+  ],
+  ['msf-scaler calendar put de-public --dates 2026-12-25,2026-12-26', 'a holiday list rows share by name'],
+  ['msf-scaler history orders-enricher', 'what the scaler did to an application, newest first'],
   ['msf-scaler help validate', "a command's flags, examples and exit codes"],
 ];
 
@@ -39,6 +54,12 @@ async function main(args: readonly string[], io: CliIo): Promise<number> {
   addRunCommand(program, context);
   addPlanCommand(program, context);
   addValidateCommand(program, context);
+  addHistoryCommand(program, context);
+  addShowCommand(program, context);
+  addListCommand(program, context);
+  addSimulateCommand(program, context);
+  addOverrideCommand(program, context);
+  addCalendarCommand(program, context);
   return (await runProgram(program, args, io)) ?? exitCode;
 }
 

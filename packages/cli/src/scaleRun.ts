@@ -3,6 +3,7 @@ import {
   ConfigError,
   chunked,
   Defaults,
+  describeHistoryFailure,
   EnvVar,
   jsonChunks,
   optionalRequiredTag,
@@ -10,7 +11,9 @@ import {
   type RunSummary,
   readString,
   resolveConcurrency,
+  resolveHistoryTable,
   resolveMaxKpuPerApplication,
+  resolveMaxTotalKpu,
   runScaler,
   ScheduleTableError,
   writeChunks,
@@ -28,6 +31,8 @@ interface RunFlags {
   readonly table?: string;
   readonly concurrency?: string;
   readonly maxKpuPerApplication?: string;
+  readonly maxTotalKpu?: string;
+  readonly historyTable?: string;
   readonly json?: boolean;
   readonly deadline?: number;
 }
@@ -38,6 +43,9 @@ interface RunRequest {
   readonly table: string;
   readonly concurrency: number;
   readonly maxKPUPerApplication: number;
+  readonly maxTotalKPU?: number;
+  /** Where a run (not a plan) records what it did. */
+  readonly historyTable: string;
   readonly json: boolean;
   /** Seconds the run may take, from its start. */
   readonly deadlineSeconds?: number;
@@ -51,9 +59,17 @@ function resolveRunRequest(flags: RunFlags, forceDryRun: boolean, io: CliIo): Ru
     table: flags.table ?? readString(io.env, EnvVar.TABLE) ?? Defaults.TABLE_NAME,
     concurrency: resolveConcurrency(io.env, flags.concurrency),
     maxKPUPerApplication: resolveMaxKpuPerApplication(io.env, flags.maxKpuPerApplication),
+    ...optionalMaxTotalKpu(io, flags.maxTotalKpu),
+    historyTable: resolveHistoryTable(io.env, flags.historyTable),
     json: flags.json === true,
     ...(flags.deadline === undefined ? {} : { deadlineSeconds: flags.deadline }),
   };
+}
+
+/** `--max-total-kpu`, else `$SCALER_MAX_TOTAL_KPU`, as a spreadable option (absent: no limit). */
+function optionalMaxTotalKpu(io: CliIo, flag: string | undefined): { readonly maxTotalKPU?: number } {
+  const maxTotalKPU = resolveMaxTotalKpu(io.env, flag);
+  return maxTotalKPU === undefined ? {} : { maxTotalKPU };
 }
 
 /** The `--table` option of every command that reads the schedule table. */
@@ -84,6 +100,14 @@ function addRunOptions(command: Command): Command {
       `most rows in flight at once (the run adapts below it to throttling), 1-${Defaults.MAX_CONCURRENCY} (default: $${EnvVar.CONCURRENCY}, else ${Defaults.CONCURRENCY})`,
     )
     .option('--max-kpu-per-application <n>', maxKpuOptionText())
+    .option(
+      '--max-total-kpu <n>',
+      `most KPU the table's running applications may hold together; scale-ups that would cross it are refused, scale-downs always go through (default: $${EnvVar.MAX_TOTAL_KPU}, else no limit)`,
+    )
+    .option(
+      '--history-table <name>',
+      `history table the run records what it did in; a plan records nothing (default: $${EnvVar.HISTORY_TABLE}, else ${Defaults.HISTORY_TABLE})`,
+    )
     .option('--json', 'print the run summary as JSON on stdout')
     .addOption(
       new Option(
@@ -136,8 +160,16 @@ async function executeRun(flags: RunFlags, forceDryRun: boolean, command: Comman
       dryRun: request.dryRun,
       concurrency: request.concurrency,
       maxKPUPerApplication: request.maxKPUPerApplication,
+      ...(request.maxTotalKPU === undefined ? {} : { maxTotalKPU: request.maxTotalKPU }),
       ...optionalRequiredTag(io.env),
-      ...(request.deadlineSeconds === undefined ? {} : { deadline: clock() + request.deadlineSeconds * 1000, clock }),
+      historyTable: request.historyTable,
+      // A history that could not be written changes no outcome and no exit code: a warning.
+      onHistory: (result) => {
+        if (result.failed > 0) io.stderr.write(`warning: ${describeHistoryFailure(result)}\n`);
+      },
+      // The clock the failed-scaling back-off compares MSF's operation times with, and the deadline's.
+      clock,
+      ...(request.deadlineSeconds === undefined ? {} : { deadline: clock() + request.deadlineSeconds * 1000 }),
     });
     await render(summary, request, io);
     return exitCodeFor(summary);

@@ -6,7 +6,7 @@ import dynalite from 'dynalite';
 import { LocalDefaults, LocalEnvVar } from './constants';
 import { LocalStackError, PortInUseError } from './errors';
 import { localClients } from './localClients';
-import { ensureScheduleTable } from './scheduleTable';
+import { ensureHistoryTable, ensureScheduleTable } from './scheduleTable';
 
 /** Options of {@link startLocalStack}. Every field is optional. */
 interface LocalStackOptions {
@@ -20,6 +20,11 @@ interface LocalStackOptions {
   readonly transitionMs?: number;
   /** Schedule table created at start. @default Defaults.TABLE_NAME ('msf-scaler-schedules') */
   readonly tableName?: string;
+  /**
+   * History (audit trail) table created at start: the scaler's and the CLI's default, so runs
+   * and `msf-scaler history` find it without HISTORY_TABLE. @default Defaults.HISTORY_TABLE ('msf-scaler-history')
+   */
+  readonly historyTableName?: string;
   /** @default 'us-east-1' */
   readonly region?: string;
   /** The emulator's clock (timestamps of applications and operations). @default () => new Date() */
@@ -28,7 +33,7 @@ interface LocalStackOptions {
   readonly faults?: FaultOptions;
 }
 
-/** A running local world: dynalite with the schedule table, and the MSF emulator. */
+/** A running local world: dynalite with the schedule and history tables, and the MSF emulator. */
 interface LocalStack {
   /** e.g. `http://127.0.0.1:8000` */
   readonly ddbEndpoint: string;
@@ -36,6 +41,8 @@ interface LocalStack {
   readonly msfEndpoint: string;
   readonly region: string;
   readonly tableName: string;
+  /** The history table runs record what they did in. */
+  readonly historyTableName: string;
   readonly emulator: MsfEmulator;
   /**
    * What a shell needs to point the scaler, its CLI or the AWS CLI here:
@@ -43,6 +50,12 @@ interface LocalStack {
    * AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (both `local`), SCHEDULE_TABLE.
    */
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * Runs `task` when the stack is closed, before the servers stop: to read what was left in the
+   * tables by code that closes the stack itself (`pnpm start` reads the demo's history so). Tasks
+   * run in order; the servers stop even when one fails, and `close` then rejects with its error.
+   */
+  beforeClose(task: () => Promise<void>): void;
   /** Stops both servers. Safe to call more than once (later calls wait for the first). */
   close(): Promise<void>;
 }
@@ -120,7 +133,7 @@ function urlHost(host: string): string {
 
 /**
  * Starts the local world in this process: dynalite (in memory) and the MSF emulator, both
- * on loopback, then creates the schedule table and waits until it is ACTIVE. Nothing here
+ * on loopback, then creates the schedule and history tables and waits until they are ACTIVE. Nothing here
  * needs an AWS account or the network.
  *
  * If anything fails half-way (a port in use, say), whatever had started is closed and a
@@ -138,6 +151,7 @@ async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalSt
   const host = options.host ?? LocalDefaults.HOST;
   const region = options.region ?? LocalDefaults.REGION;
   const tableName = options.tableName ?? Defaults.TABLE_NAME;
+  const historyTableName = options.historyTableName ?? Defaults.HISTORY_TABLE;
   const ddbPort = options.ddbPort ?? 0;
   const msfPort = options.msfPort ?? 0;
   // Stop functions of what has started, in start order.
@@ -182,26 +196,39 @@ async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalSt
     const ddbEndpoint = `http://${urlHost(host)}:${ddbListening}`;
     const msfEndpoint = emulator.url;
     const setup = localClients({ ddbEndpoint, msfEndpoint, region });
+    let creating = `the schedule table "${tableName}"`;
     try {
       await ensureScheduleTable(setup.dynamodbClient, tableName, LocalDefaults.TABLE_ACTIVE_TIMEOUT_MS);
+      creating = `the history table "${historyTableName}"`;
+      await ensureHistoryTable(setup.dynamodbClient, historyTableName, LocalDefaults.TABLE_ACTIVE_TIMEOUT_MS);
     } catch (error) {
       if (error instanceof LocalStackError) throw error;
-      throw new LocalStackError(
-        `cannot create the schedule table "${tableName}" in dynalite at ${ddbEndpoint}: ${describeCause(error)}`,
-        {
-          cause: error,
-        },
-      );
+      throw new LocalStackError(`cannot create ${creating} in dynalite at ${ddbEndpoint}: ${describeCause(error)}`, {
+        cause: error,
+      });
     } finally {
       setup.destroy();
     }
 
+    const closeTasks: Array<() => Promise<void>> = [];
+    /** The close tasks, in order; the first failure is rethrown once the servers have stopped. */
+    async function closeAll(): Promise<void> {
+      let failure: { readonly error: unknown } | undefined;
+      for (const task of closeTasks.splice(0)) {
+        await task().catch((error: unknown) => {
+          failure ??= { error };
+        });
+      }
+      await stopAll();
+      if (failure !== undefined) throw failure.error;
+    }
     let closing: Promise<void> | undefined;
     return {
       ddbEndpoint,
       msfEndpoint,
       region,
       tableName,
+      historyTableName,
       emulator,
       env: Object.freeze({
         [LocalEnvVar.DDB_ENDPOINT]: ddbEndpoint,
@@ -211,8 +238,11 @@ async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalSt
         [LocalEnvVar.SECRET_ACCESS_KEY]: LocalDefaults.SECRET_ACCESS_KEY,
         [EnvVar.TABLE]: tableName,
       }),
+      beforeClose: (task) => {
+        closeTasks.push(task);
+      },
       close: () => {
-        closing ??= stopAll();
+        closing ??= closeAll();
         return closing;
       },
     };

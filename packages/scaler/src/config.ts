@@ -84,6 +84,31 @@ function parseKpuSetting(text: string, source: string, max: number): number {
   }
 }
 
+/** A DynamoDB table name: 3-255 letters, digits, `_`, `.` and `-`. */
+const DYNAMODB_TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+
+/**
+ * The history (audit trail) table: the `--history-table` flag when given, else `HISTORY_TABLE`,
+ * else `msf-scaler-history` (the stack's and the local world's default too). A value that is not
+ * a DynamoDB table name is an error naming its source, so a typo fails at once instead of every
+ * run failing to record its history.
+ *
+ * @example
+ * resolveHistoryTable({}); // 'msf-scaler-history'
+ * resolveHistoryTable({ HISTORY_TABLE: 'team-history' }, 'other-history'); // 'other-history'
+ */
+function resolveHistoryTable(env: Env, flag?: string): string {
+  const [text, source] =
+    flag !== undefined ? [flag, '--history-table'] : [readString(env, EnvVar.HISTORY_TABLE), EnvVar.HISTORY_TABLE];
+  if (text === undefined) return Defaults.HISTORY_TABLE;
+  if (!DYNAMODB_TABLE_NAME.test(text)) {
+    throw new ConfigError(
+      `${source} must be a DynamoDB table name (3-255 letters, digits, _ . -), got ${JSON.stringify(text)}`,
+    );
+  }
+  return text;
+}
+
 /**
  * The tag the scaler's role requires on applications, from `SCALER_REQUIRED_TAG` (set by the
  * stack when its `requiredTag` option is on), as a spreadable option.
@@ -121,6 +146,7 @@ export {
   readString,
   requireTableName,
   resolveConcurrency,
+  resolveHistoryTable,
   resolveMaxKpuPerApplication,
   resolveMaxTotalKpu,
 };

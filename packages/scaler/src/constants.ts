@@ -41,6 +41,19 @@ const Defaults = {
   SERVICE_NAME: 'msf-scheduled-scaler',
   /** CloudWatch namespace of the scaler's metrics. */
   METRICS_NAMESPACE: 'MsfScheduledScaler',
+  /**
+   * History (audit trail) table name when neither `--history-table` nor `HISTORY_TABLE` is
+   * given: the stack, the local world and the CLI all use it.
+   */
+  HISTORY_TABLE: 'msf-scaler-history',
+  /** Days a history item is kept before DynamoDB's TTL removes it. */
+  HISTORY_TTL_DAYS: 90,
+  /**
+   * Longest time a run spends writing its history after the rows, and how far past the run's
+   * deadline it may go (well inside {@link Defaults.DEADLINE_MARGIN_MS}): a slow or throttled
+   * history table costs at most this, never the Lambda's timeout.
+   */
+  HISTORY_WRITE_BUDGET_MS: 5_000,
 } as const;
 
 /** Environment variables the scaler reads. */
@@ -50,6 +63,7 @@ const EnvVar = {
   MAX_KPU_PER_APPLICATION: 'SCALER_MAX_KPU_PER_APPLICATION',
   MAX_TOTAL_KPU: 'SCALER_MAX_TOTAL_KPU',
   REQUIRED_TAG: 'SCALER_REQUIRED_TAG',
+  HISTORY_TABLE: 'HISTORY_TABLE',
   SERVICE_NAME: 'POWERTOOLS_SERVICE_NAME',
   METRICS_NAMESPACE: 'POWERTOOLS_METRICS_NAMESPACE',
 } as const;

@@ -5,12 +5,13 @@ import {
   parseInstant,
   requireTableName,
   resolveConcurrency,
+  resolveHistoryTable,
   resolveMaxKpuPerApplication,
   resolveMaxTotalKpu,
 } from './config';
 import { Defaults } from './constants';
 import { preferSmallHeap } from './memoryMode';
-import { createObservability, logOutcome, publishRunMetrics } from './observability';
+import { createObservability, logHistory, logOutcome, publishRunMetrics } from './observability';
 import { type CompactSummary, compactSummary } from './output/compactSummary';
 import { runScaler } from './run/runScaler';
 
@@ -40,6 +41,7 @@ async function handler(event: Partial<ScheduledEvent>, context?: Context): Promi
   try {
     const instant = instantOf(event, () => new Date());
     const maxTotalKPU = resolveMaxTotalKpu(process.env);
+    let historyFailures = 0;
     const summary = await runScaler({
       // Stop starting rows in time to report on all of them before Lambda stops the function.
       ...(context === undefined
@@ -53,8 +55,13 @@ async function handler(event: Partial<ScheduledEvent>, context?: Context): Promi
       ...(maxTotalKPU === undefined ? {} : { maxTotalKPU }),
       ...optionalRequiredTag(process.env),
       onOutcome: (outcome) => logOutcome(logger, outcome),
+      historyTable: resolveHistoryTable(process.env),
+      onHistory: (result) => {
+        historyFailures = result.failed;
+        logHistory(logger, result);
+      },
     });
-    publishRunMetrics(metrics, summary);
+    publishRunMetrics(metrics, summary, historyFailures);
     logger.info('run summary', {
       table: summary.table,
       at: summary.at,

@@ -1,5 +1,13 @@
 export type { OwnedScalerClients, ScalerClientOptions, ScalerClients } from './adapters/clients';
 export { createScalerClients } from './adapters/clients';
+export type { HistoryQuery, HistoryRead, HistoryTableOptions } from './adapters/historyTable';
+export {
+  createHistoryTable,
+  HISTORY_TABLE_ACTIONS,
+  HistoryAttribute,
+  RUN_PARTITION,
+  readHistory,
+} from './adapters/historyTable';
 export type { ApplicationsPort, OperationsQuery } from './adapters/msfApplications';
 export {
   createMsfApplications,
@@ -8,7 +16,9 @@ export {
   toUpdateApplicationInput,
 } from './adapters/msfApplications';
 export { readNumber } from './adapters/readNumber';
-export { scanScheduleTable } from './adapters/scheduleTable';
+export { readScheduleItems, scanScheduleTable } from './adapters/scheduleTable';
+export type { CalendarWrite, OverridesWrite, WriteResult } from './adapters/scheduleWrites';
+export { listCalendarItems, putCalendar, WriteRefusal, writeOverrides } from './adapters/scheduleWrites';
 export { ScalerBundle } from './bundle';
 export type { Env } from './config';
 export {
@@ -16,6 +26,7 @@ export {
   parseInstant,
   readString,
   resolveConcurrency,
+  resolveHistoryTable,
   resolveMaxKpuPerApplication,
   resolveMaxTotalKpu,
 } from './config';
@@ -47,6 +58,8 @@ export {
 export type { Calendars, ScheduleRow } from './core/preparedSchedule';
 export type { DecidingRule } from './core/scheduleRule';
 export { describeRule, RuleKind } from './core/scheduleRule';
+export type { SimulatedRow } from './core/simulateSchedule';
+export { Pricing, simulateSchedule } from './core/simulateSchedule';
 export type { AppSnapshot } from './core/snapshot';
 export type { LocalClock, PeakEvaluation, PeakWindow, WindowStart } from './core/window';
 export {
@@ -67,18 +80,26 @@ export {
   ScheduleTableError,
 } from './errors';
 export { preferSmallHeap } from './memoryMode';
-export { LogField } from './observability';
+export { HISTORY_WRITE_FAILURES_METRIC, LogField } from './observability';
 export type { DrainableStream } from './output/chunkedWriter';
 export { chunked, writeChunks } from './output/chunkedWriter';
 export type { AttentionRow, CompactSummary } from './output/compactSummary';
 export { compactSummary } from './output/compactSummary';
+export type { HistoryRenderOptions } from './output/historyLines';
+export { renderHistoryLines } from './output/historyLines';
 export { jsonChunks, jsonReplacer, toJson } from './output/json';
 export { escapeControl, truncateTo } from './output/text';
+export type { TimelineApp, TimelineCell, TimelineData, TimelineOptions } from './output/timeline';
+export { dayLabel, renderTimeline } from './output/timeline';
 export { quietPinnedSdkNotice } from './quietSdkNotice';
 export type { RequiredTag } from './requiredTag';
 export { parseRequiredTag } from './requiredTag';
+export type { HistoryEntry, HistoryPort, HistoryWriteResult, RecordedRow, RowEntry, RunEntry } from './run/history';
+export { describeHistoryFailure, HistoryLimits, historyEntries, isRecorded, newRunId } from './run/history';
 export { mapWithConcurrency } from './run/mapWithConcurrency';
 export { recentScalings } from './run/operationHistory';
+export type { CalendarsRead } from './run/readCalendars';
+export { readCalendars } from './run/readCalendars';
 export type { ReconcileOptions } from './run/reconcile';
 export { reconcile } from './run/reconcile';
 export type { RunScalerOptions } from './run/runScaler';

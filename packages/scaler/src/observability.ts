@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Defaults, EnvVar } from './constants';
 import { FAILING_OUTCOMES, OUTCOME_METRIC, OUTCOMES, ROWS_TOTAL_METRIC } from './core/outcome';
+import { describeHistoryFailure, type HistoryWriteResult } from './run/history';
 import type { RowOutcome, RunSummary } from './run/types';
 
 /**
@@ -29,6 +30,12 @@ const LogField = {
   ROW_ID: 'rowId',
   OUTCOME: 'outcome',
   REASON: 'reason',
+  /**
+   * The schedule rule that decided the target (`override until ...`, `holiday ...`,
+   * `window ...`, `outside every window`); absent when no decision was made (an invalid or
+   * disabled row, a failed describe).
+   */
+  RULE: 'rule',
 } as const satisfies Record<string, keyof RowOutcome>;
 
 /** Warnings kept in a row's log line; the rest are counted (`warningsNotLogged`). */
@@ -59,15 +66,44 @@ function logOutcome(logger: Logger, outcome: RowOutcome): void {
 }
 
 /**
- * Emits one Count metric per outcome (zeros included, so alarms always have data) and the
- * row total, as one EMF blob.
+ * Metric (EMF, unit Count) with the history entries a run could not write (0 when it wrote them
+ * all, or in a dry run, which writes none): the audit trail has a gap when it is above 0.
  */
-function publishRunMetrics(metrics: Metrics, summary: RunSummary): void {
+const HISTORY_WRITE_FAILURES_METRIC = 'HistoryWriteFailures';
+
+/**
+ * Logs a history write that left entries out, as an ERROR line naming the history table, the
+ * counts and the problem with its fix; a complete write logs nothing.
+ */
+function logHistory(logger: Logger, result: HistoryWriteResult): void {
+  if (result.failed === 0) return;
+  logger.error(describeHistoryFailure(result), {
+    historyTable: result.table,
+    historyWritten: result.written,
+    historyFailed: result.failed,
+    ...(result.problem === undefined ? {} : { problem: result.problem }),
+  });
+}
+
+/**
+ * Emits one Count metric per outcome (zeros included, so alarms always have data), the row
+ * total, and the history entries not written (`HistoryWriteFailures`), as one EMF blob.
+ */
+function publishRunMetrics(metrics: Metrics, summary: RunSummary, historyFailures = 0): void {
   for (const outcome of OUTCOMES) {
     metrics.addMetric(OUTCOME_METRIC[outcome], MetricUnit.Count, summary.counts[outcome]);
   }
   metrics.addMetric(ROWS_TOTAL_METRIC, MetricUnit.Count, summary.total);
+  metrics.addMetric(HISTORY_WRITE_FAILURES_METRIC, MetricUnit.Count, historyFailures);
   metrics.publishStoredMetrics();
 }
 
-export { createObservability, LogField, logOutcome, publishRunMetrics, toLogAttributes };
+export {
+  createObservability,
+  HISTORY_WRITE_FAILURES_METRIC,
+  LogField,
+  logHistory,
+  logOutcome,
+  publishRunMetrics,
+  toLogAttributes,
+};

@@ -25,6 +25,15 @@ function outcomeLabel(outcome: RowOutcome, dryRun: boolean): string {
 /** Widest APP and STATUS cells: longer ones are cut with `…` (`--json` keeps them whole). */
 const MAX_APP_WIDTH = 48;
 const MAX_STATUS_WIDTH = 24;
+/**
+ * Widest RULE cell. 40 holds every window rule of a simple row (`window 08:00-20:00
+ * Europe/Berlin MON-FRI`) and a holiday (`holiday 2026-12-25 (calendar de-public)`); an override
+ * is cut after its `until` instant. The whole rule is in `--json`, and in the reason of every
+ * row that uses windows, overrides, holidays or calendars.
+ */
+const MAX_RULE_WIDTH = 40;
+/** Position of the OUTCOME column, the one painted by outcome. */
+const OUTCOME_COLUMN = 4;
 /** Narrowest REASON column kept however narrow the terminal, so a reason never vanishes. */
 const MIN_REASON_WIDTH = 20;
 
@@ -48,17 +57,18 @@ function cellsOf(outcome: RowOutcome, dryRun: boolean): string[] {
     kpuCell(outcome),
     outcome.peak === undefined ? '-' : outcome.peak ? 'yes' : 'no',
     outcomeLabel(outcome, dryRun),
+    cell(outcome.rule ?? '-', MAX_RULE_WIDTH),
   ];
 }
 
 /**
  * The run as a table a person reads at a glance, one line at a time: one line per row, in name
- * order, with status, KPU (current -> target), peak or not, outcome and the reason, then a
- * summary line. Every cell has its control characters escaped and no line is longer than
+ * order, with status, KPU (current -> target), peak or not, outcome, the schedule rule that
+ * decided the target (`-` when nothing was decided) and the reason, then a summary line. Every cell has its control characters escaped and no line is longer than
  * `options.width`. Lines are made as they are asked for, so a large table is never held whole.
  */
 function* renderSummaryLines(summary: RunSummary, options: RenderOptions): Generator<string> {
-  const header = ['APP', 'STATUS', 'KPU', 'PEAK', 'OUTCOME', 'REASON'];
+  const header = ['APP', 'STATUS', 'KPU', 'PEAK', 'OUTCOME', 'RULE', 'REASON'];
   // Scan order is hash order: people find an application faster in name order.
   // One collator for the whole sort: localeCompare builds its collation state on every call.
   const collator = new Intl.Collator();
@@ -76,7 +86,9 @@ function* renderSummaryLines(summary: RunSummary, options: RenderOptions): Gener
       .map((text, column) => {
         if (column === cells.length - 1) return truncateTo(text, reasonWidth);
         const padded = text.padEnd(widths[column] ?? 0);
-        return column === 4 && outcome !== undefined ? paint(padded, OUTCOME_STYLE[outcome], options.colour) : padded;
+        return column === OUTCOME_COLUMN && outcome !== undefined
+          ? paint(padded, OUTCOME_STYLE[outcome], options.colour)
+          : padded;
       })
       .join('  ')
       .trimEnd();

@@ -1,4 +1,4 @@
-import { parseRow, ROW_AS_A_WHOLE, rowIdOf } from '@msf-scaler/schema';
+import { isCalendarItem, parseCalendarItem, parseRow, ROW_AS_A_WHOLE, rowIdOf } from '@msf-scaler/schema';
 import { firstAttributeValue, fromDynamoDbJson, isDynamoDbJson } from './dynamoDbJson';
 import type { ObjectInfo, Position } from './jsonText';
 import type { SourceRow } from './parseRows';
@@ -53,6 +53,8 @@ interface CheckRowOptions {
   readonly seen?: Map<string, string>;
   /** The row was read from the table (plain values already): it is not looked at as DynamoDB JSON. */
   readonly fromTable?: boolean;
+  /** Keep a valid row's item (plain values) in its report, for commands that go on to use it. @default false */
+  readonly keepItem?: boolean;
 }
 
 function repeatWarning(
@@ -132,7 +134,10 @@ function checkRow(row: SourceRow, position: number, options: CheckRowOptions): R
     }
     warnings.push(...duplicateWarnings(row.info, label));
   }
-  const parsed = parseRow(item, position, { maxKPUPerApplication: options.maxKPUPerApplication });
+  // A calendar item (`calendar:<name>`) shares the table with the rows and has rules of its own.
+  const parsed = isCalendarItem(item)
+    ? parseCalendarItem(item, position)
+    : parseRow(item, position, { maxKPUPerApplication: options.maxKPUPerApplication });
   if (!parsed.ok) {
     // An attribute already refused as DynamoDB JSON is not blamed twice.
     for (const issue of parsed.issues) {
@@ -166,6 +171,7 @@ function checkRow(row: SourceRow, position: number, options: CheckRowOptions): R
     valid: issues.length === 0,
     issues,
     warnings,
+    ...(options.keepItem === true && issues.length === 0 ? { item } : {}),
   };
 }
 

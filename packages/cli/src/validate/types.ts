@@ -49,6 +49,8 @@ interface RowReport {
   readonly valid: boolean;
   readonly issues: readonly ValidationIssue[];
   readonly warnings: readonly ValidationWarning[];
+  /** The row's item (plain values), when the caller asked to keep valid rows' items. */
+  readonly item?: unknown;
 }
 
 /** Why an input could not be read as rows at all. */

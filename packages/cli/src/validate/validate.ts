@@ -11,6 +11,8 @@ import type { RowReport, SourceReport, ValidationReport } from './types';
 interface ValidateOptions {
   /** Most KPU a row may ask for. */
   readonly maxKPUPerApplication: number;
+  /** Keep each valid row's item in its report. @default false */
+  readonly keepItems?: boolean;
 }
 
 /** The sources and rows checked, before the totals. */
@@ -51,7 +53,12 @@ async function validateFiles(
       let step = rows.next();
       while (step.done !== true) {
         reports.push(
-          checkRow(step.value, reports.length, { source, maxKPUPerApplication: options.maxKPUPerApplication, seen }),
+          checkRow(step.value, reports.length, {
+            source,
+            maxKPUPerApplication: options.maxKPUPerApplication,
+            seen,
+            keepItem: options.keepItems === true,
+          }),
         );
         step = rows.next();
       }

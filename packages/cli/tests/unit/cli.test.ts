@@ -173,6 +173,36 @@ describe('Command: msf-scaler', () => {
     expect(wrong.stderr).toContain('--max-kpu-per-application must be a whole number from 1 to 10000, got "many"');
   });
 
+  it('refuses the scale-ups above --max-total-kpu (over $SCALER_MAX_TOTAL_KPU), and a bad value as a usage error', async () => {
+    // Prepare: at 22:00 orders-enricher goes 4 -> 1 KPU (frees 3) and night-batch 2 -> 8 (+6):
+    // 6 in use, 3 after the scale-down, 9 with the scale-up.
+    seed();
+    msfMock
+      .on(DescribeApplicationCommand, { ApplicationName: 'night-batch' })
+      .resolves({ ApplicationDetail: anApplicationDetail({ name: 'night-batch', parallelism: 4, perKPU: 2 }) });
+    const at = ['--at', '2026-11-27T22:00:00Z'];
+
+    // Act
+    const refused = await cli(['plan', ...at, '--max-total-kpu', '8', '--json'], { SCALER_MAX_TOTAL_KPU: '1000' });
+    const allowed = await cli(['plan', ...at, '--json'], { SCALER_MAX_TOTAL_KPU: '9' });
+    const wrong = await cli(['plan', '--max-total-kpu', 'lots']);
+
+    // Assess
+    function outcomesOf(result: { stdout: string }) {
+      return JSON.parse(result.stdout).outcomes as { rowId: string; outcome: string; errorCode?: string }[];
+    }
+    expect(outcomesOf(refused).find(({ rowId }) => rowId === 'night-batch')).toMatchObject({
+      outcome: 'error',
+      errorCode: 'MaxTotalKpuExceeded',
+    });
+    expect(outcomesOf(refused).find(({ rowId }) => rowId === 'orders-enricher')?.outcome).toBe('scaled');
+    expect(refused.code).toBe(1);
+    expect(outcomesOf(allowed).filter(({ outcome }) => outcome === 'scaled')).toHaveLength(2);
+    expect(allowed.code).toBe(0);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--max-total-kpu must be a whole number from 1 to 1000000, got "lots"');
+  });
+
   it.each(['0', 'soon', '1.5'])('refuses --deadline %s as a usage error', async (value) => {
     // Act
     const result = await cli(['run', '--deadline', value]);

@@ -39,6 +39,30 @@ describe('Function: renderSummary', () => {
     expect(lines[1]?.endsWith('r…')).toBe(true);
   });
 
+  it('shows the rule that decided each target, cut at 40 characters, and - where nothing was decided', () => {
+    // Prepare
+    const override = 'override until 2026-12-04T18:00:00Z (launch week, by ops)';
+    const summary = aSummary([
+      anOutcome({ rowId: 'a', rule: 'holiday 2026-12-25 (calendar de-public)', reason: 'off-peak' }),
+      anOutcome({ rowId: 'b', rule: override, reason: 'peak' }),
+      anOutcome({ rowId: 'c', outcome: Outcome.INVALID, reason: 'bad' }),
+    ]);
+
+    // Act
+    const lines = renderSummary(summary, { colour: false, width: 400 }).split('\n');
+
+    // Assess
+    function rule(text: string): string {
+      return text.padEnd(40);
+    }
+    expect(lines.slice(0, 4)).toEqual([
+      `APP  STATUS  KPU  PEAK  OUTCOME    ${rule('RULE')}  REASON`,
+      `a    -       -    -     unchanged  ${rule('holiday 2026-12-25 (calendar de-public)')}  off-peak`,
+      `b    -       -    -     unchanged  ${override.slice(0, 39)}…  peak`,
+      `c    -       -    -     invalid    ${rule('-')}  bad`,
+    ]);
+  });
+
   it('escapes and cuts warning lines for stderr', () => {
     // Prepare
     const summary = aSummary([anOutcome({ warnings: [`unknown "\u001b[31m${'z'.repeat(1000)}"`] })]);

@@ -1,12 +1,23 @@
 import { paint, Style } from '@msf-scaler/commons';
-import { FAILING_OUTCOMES } from '@msf-scaler/scaler';
-import { renderTimeline } from './renderTimeline';
-import type { AppKpuHours, DemoReport, RenderOptions, RowNote } from './types';
+import { dayLabel, FAILING_OUTCOMES, renderTimeline } from '@msf-scaler/scaler';
+import type { AppKpuHours, DemoReport, RenderOptions, RowNote, RuleNote } from './types';
 
 const HOUR_MS = 3_600_000;
 
 function isoMinute(instant: Date): string {
   return `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** `Fri 27 Nov 06:00` (UTC), as the timeline's header names days. */
+function dayAndTime(instant: Date): string {
+  return `${dayLabel(instant)} ${instant.toISOString().slice(11, 16)}`;
+}
+
+/** `Fri 27 Nov 06:00-18:00`, or `Fri 27 Nov 13:00-Sat 28 Nov 01:00` across a day. */
+function span(from: Date, to: Date): string {
+  const start = dayAndTime(from);
+  const end = dayAndTime(to);
+  return start.slice(0, -5) === end.slice(0, -5) ? `${start}-${end.slice(-5)}` : `${start}-${end}`;
 }
 
 function percent(part: number, whole: number): string {
@@ -31,6 +42,29 @@ function renderRowNotes(notes: readonly RowNote[], options: RenderOptions = {}):
     return `  ${note.rowId.padEnd(idWidth)}  ${outcome}  ${note.reason}`;
   });
   return ['Rows the scaler did not scale (outcome x runs, reason):', ...lines].join('\n');
+}
+
+/**
+ * The overrides and holidays that decided a target, one line each: the row, the hours (UTC),
+ * the KPU and the rule, and for an override that ran out, when it expired.
+ *
+ * @example
+ * renderRuleNotes([{ rowId: 'promo', rule: 'override until 2026-11-27T18:00:00Z (launch)', targetKPU: 8,
+ *   from: new Date('2026-11-27T06:00:00Z'), to: new Date('2026-11-27T18:00:00Z'), expired: true }]);
+ * // 'Overrides and holidays that decided a target (UTC; windows are in the timeline):\n
+ * //   promo  Fri 27 Nov 06:00-18:00  8 KPU  override until 2026-11-27T18:00:00Z (launch); expired at Fri 27 Nov 18:00'
+ */
+function renderRuleNotes(notes: readonly RuleNote[]): string {
+  if (notes.length === 0) return 'No override or holiday decided a target: the windows did.';
+  const idWidth = Math.max(...notes.map((note) => note.rowId.length));
+  const spanWidth = Math.max(...notes.map((note) => span(note.from, note.to).length));
+  const kpuWidth = Math.max(...notes.map((note) => `${note.targetKPU} KPU`.length));
+  const lines = notes.map((note) => {
+    const expired =
+      note.expired === true ? `; expired at ${dayAndTime(note.to)}, ignored from then on with a warning` : '';
+    return `  ${note.rowId.padEnd(idWidth)}  ${span(note.from, note.to).padEnd(spanWidth)}  ${`${note.targetKPU} KPU`.padEnd(kpuWidth)}  ${note.rule}${expired}`;
+  });
+  return ['Overrides and holidays that decided a target (UTC; windows are in the timeline):', ...lines].join('\n');
 }
 
 /**
@@ -88,8 +122,10 @@ function renderDemo(report: DemoReport, options: RenderOptions = {}): string {
     `Runs: ${report.hours}; row outcomes over all runs: ${totals}.`,
     renderRowNotes(report.rowNotes, options),
     '',
+    renderRuleNotes(report.ruleNotes),
+    '',
     renderKpuHours(report.kpuHours, report.hours, options),
   ].join('\n');
 }
 
-export { renderDemo, renderKpuHours, renderRowNotes };
+export { renderDemo, renderKpuHours, renderRowNotes, renderRuleNotes };

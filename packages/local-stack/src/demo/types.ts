@@ -1,30 +1,4 @@
-import type { Outcome } from '@msf-scaler/scaler';
-
-/** One hour of one application on the timeline. */
-interface TimelineCell {
-  /** KPUs in use during the hour (after that hour's run); `null` when the application is not running. */
-  readonly kpu: number | null;
-  /** The run at the start of the hour scaled the application up or down. */
-  readonly event?: 'up' | 'down';
-}
-
-/** One line of the timeline. */
-interface TimelineApp {
-  readonly name: string;
-  /** Text printed after the bar, e.g. the schedule: `1-4 KPU, 08:00-20:00 UTC every day`. */
-  readonly label: string;
-  /** One cell per hour, from `start`. */
-  readonly cells: readonly TimelineCell[];
-}
-
-/** What {@link renderTimeline} draws: hour columns from `start` (UTC), one line per application. */
-interface TimelineData {
-  /** Instant of the first column; columns are whole UTC hours. */
-  readonly start: Date;
-  readonly apps: readonly TimelineApp[];
-  /** KPU drawn as a full block. @default the largest KPU in the cells */
-  readonly maxKpu?: number;
-}
+import type { Outcome, TimelineData } from '@msf-scaler/scaler';
 
 /** Rendering options shared by the demo's renderers. */
 interface RenderOptions {
@@ -42,11 +16,30 @@ interface RowNote {
   readonly reason: string;
 }
 
+/**
+ * A stretch of runs in which an override or a holiday (not a window) decided a row's target,
+ * e.g. `override until 2026-11-27T18:00:00Z (Black Friday promotion, by ops)` from 06:00 to
+ * 18:00, when it expired.
+ */
+interface RuleNote {
+  readonly rowId: string;
+  /** The rule as every outcome reports it. */
+  readonly rule: string;
+  /** The target it set (a holiday's is lowKPU). */
+  readonly targetKPU: number;
+  /** The first run it decided. */
+  readonly from: Date;
+  /** The first run it no longer decided, or the end of the simulation. */
+  readonly to: Date;
+  /** An override that stopped deciding because it expired (the runs after it warn about it). */
+  readonly expired?: true;
+}
+
 /** KPU-hours of one scheduled application. */
 interface AppKpuHours {
   readonly name: string;
   readonly used: number;
-  /** highKPU x hours: what keeping it at peak capacity around the clock costs. */
+  /** Its highest KPU (highKPU, its highest window or override) x hours: peak capacity around the clock. */
   readonly atHigh: number;
 }
 
@@ -57,7 +50,9 @@ interface DemoReport {
   /** Outcome counts summed over every run. */
   readonly outcomeTotals: Readonly<Record<string, number>>;
   readonly rowNotes: readonly RowNote[];
+  /** The overrides and holidays that decided a target, in time order. */
+  readonly ruleNotes: readonly RuleNote[];
   readonly kpuHours: readonly AppKpuHours[];
 }
 
-export type { AppKpuHours, DemoReport, RenderOptions, RowNote, TimelineApp, TimelineCell, TimelineData };
+export type { AppKpuHours, DemoReport, RenderOptions, RowNote, RuleNote };

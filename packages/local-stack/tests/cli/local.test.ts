@@ -72,7 +72,7 @@ describe('Command: pnpm local', () => {
 
     // Assess
     expect(code).toBe(0);
-    expect(planned).toBe(8);
+    expect(planned).toBe(11);
     expect(
       session
         .stdout()
@@ -92,7 +92,7 @@ describe('Command: pnpm local', () => {
     expect(session.stderr()).toContain('pnpm msf-scaler plan --at 2026-11-27T20:00:00Z');
     expect(session.stderr()).toContain('aws kinesisanalyticsv2 list-applications');
     expect(session.stderr()).toContain('aws dynamodb scan --table-name msf-scaler-schedules');
-    expect(session.stderr()).toContain('Seeded 8 rows and 8 applications (7 started)');
+    expect(session.stderr()).toContain('Seeded 12 rows and 11 applications (10 started)');
     expect(session.stderr()).toMatch(/SIGINT: stopping the local stack\.\.\.\nStopped\.\n$/);
   });
 

@@ -1,4 +1,4 @@
-import type { TimelineCell } from '../../src/demo/types';
+import type { TimelineCell } from '@msf-scaler/scaler';
 
 /**
  * Cells from a compact spec: one character per hour, a digit for the KPU (`.` = not running),

@@ -96,6 +96,46 @@ describe('Function: buildReport', () => {
     ]);
   });
 
+  it('notes the hours an override or a holiday decided a target, and when an override expired', () => {
+    // Prepare
+    const override = 'override until 2026-11-27T08:00:00Z (launch, by ops)';
+    const promo = { appName: 'promo', lowKPU: 1, highKPU: 4, scaleUpHour: 8, scaleDownHour: 20 };
+    const withPromo: Examples = {
+      rows: [{ ...promo, overrides: [{ kpu: 8, until: '2026-11-27T08:00:00Z', reason: 'launch', by: 'ops' }] }],
+      applications: [{ name: 'promo', parallelism: 8, parallelismPerKPU: 1, autoScalingEnabled: true, running: true }],
+    };
+    const expired = `row "promo": override has expired and is ignored: overrides[0] (${override}); remove it from overrides`;
+    const hours = [
+      anHour(T0, [{ rowId: 'promo', outcome: 'unchanged', reason: 'r', rule: override, targetKPU: 8, warnings: [] }], {
+        promo: running(8),
+      }),
+      anHour(
+        T1,
+        [
+          {
+            rowId: 'promo',
+            outcome: 'scaled',
+            reason: 'r',
+            rule: 'window 08:00-20:00 UTC every day',
+            currentKPU: 8,
+            targetKPU: 4,
+            warnings: [expired],
+          },
+        ],
+        { promo: running(4) },
+      ),
+    ];
+
+    // Act
+    const report = buildReport(withPromo, hours);
+
+    // Assess
+    expect(report.ruleNotes).toEqual([
+      { rowId: 'promo', rule: override, targetKPU: 8, from: T0, to: T1, expired: true },
+    ]);
+    expect(report.kpuHours).toEqual([{ name: 'promo', used: 12, atHigh: 16 }]);
+  });
+
   it('groups the rows the scaler did not act on by outcome, with a run count and the first reason', () => {
     // Act
     const report = buildReport(examples, records);

@@ -1,5 +1,5 @@
-import { renderDemo, renderKpuHours, renderRowNotes } from '../../src/demo/renderReport';
-import type { RowNote } from '../../src/demo/types';
+import { renderDemo, renderKpuHours, renderRowNotes, renderRuleNotes } from '../../src/demo/renderReport';
+import type { RowNote, RuleNote } from '../../src/demo/types';
 import { cells } from '../helpers/timeline';
 
 describe('Function: renderKpuHours', () => {
@@ -62,6 +62,47 @@ describe('Function: renderRowNotes', () => {
   });
 });
 
+describe('Function: renderRuleNotes', () => {
+  it('lists each override and holiday with its hours, KPU and rule, and when an override expired', () => {
+    // Prepare
+    const notes: RuleNote[] = [
+      {
+        rowId: 'promo-engine',
+        rule: 'override until 2026-11-27T18:00:00Z (Black Friday promotion, by ops)',
+        targetKPU: 8,
+        from: new Date('2026-11-27T06:00:00Z'),
+        to: new Date('2026-11-27T18:00:00Z'),
+        expired: true,
+      },
+      {
+        rowId: 'support',
+        rule: 'holiday 2026-11-27 (calendar us-holidays)',
+        targetKPU: 1,
+        from: new Date('2026-11-27T13:00:00Z'),
+        to: new Date('2026-11-28T01:00:00Z'),
+      },
+    ];
+
+    // Act
+    const text = renderRuleNotes(notes);
+
+    // Assess
+    expect(text.split('\n')).toEqual([
+      'Overrides and holidays that decided a target (UTC; windows are in the timeline):',
+      '  promo-engine  Fri 27 Nov 06:00-18:00             8 KPU  override until 2026-11-27T18:00:00Z (Black Friday promotion, by ops); expired at Fri 27 Nov 18:00, ignored from then on with a warning',
+      '  support       Fri 27 Nov 13:00-Sat 28 Nov 01:00  1 KPU  holiday 2026-11-27 (calendar us-holidays)',
+    ]);
+  });
+
+  it('says so when the windows decided every target', () => {
+    // Act
+    const text = renderRuleNotes([]);
+
+    // Assess
+    expect(text).toBe('No override or holiday decided a target: the windows did.');
+  });
+});
+
 describe('Function: renderDemo', () => {
   it('prints the simulated period, the timeline, the run totals and the KPU-hours', () => {
     // Prepare
@@ -73,6 +114,7 @@ describe('Function: renderDemo', () => {
       hours: 2,
       outcomeTotals: { scaled: 1, unchanged: 1, skipped: 0, busy: 0, invalid: 0, error: 0 },
       rowNotes: [],
+      ruleNotes: [],
       kpuHours: [{ name: 'orders', used: 5, atHigh: 8 }],
     };
 

@@ -1,5 +1,47 @@
-import { type DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { ScheduleTableError } from '../errors';
+
+/** A failure to read the table, with the fix for the usual causes. */
+function tableError(tableName: string, error: unknown, action: string): ScheduleTableError {
+  const name = error instanceof Error ? error.name : 'UnknownError';
+  const detail = error instanceof Error ? error.message : String(error);
+  const fix =
+    name === 'ResourceNotFoundException'
+      ? `create the table or point the scaler at the right one (--table or SCHEDULE_TABLE)`
+      : name === 'AccessDeniedException'
+        ? `grant ${action} on the table to the scaler's role`
+        : 'check the region, credentials and endpoint the scaler uses';
+  return new ScheduleTableError(`cannot read schedule table "${tableName}": ${name}: ${detail}; ${fix}`, {
+    cause: error,
+  });
+}
+
+/**
+ * Reads the items of the schedule table with these `appName`s (a row, or a calendar item
+ * `calendar:<name>`), consistently, one GetItem each; a missing one is left out of the result.
+ *
+ * @throws ScheduleTableError when the table cannot be read.
+ * @example
+ * const [row] = await readScheduleItems(documentClient, 'msf-scaler-schedules', ['orders-enricher']);
+ */
+async function readScheduleItems(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  appNames: readonly string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const found = new Map<string, Record<string, unknown>>();
+  try {
+    for (const appName of appNames) {
+      const output = await client.send(
+        new GetCommand({ TableName: tableName, Key: { appName }, ConsistentRead: true }),
+      );
+      if (output.Item !== undefined) found.set(appName, output.Item);
+    }
+  } catch (error) {
+    throw tableError(tableName, error, 'dynamodb:GetItem');
+  }
+  return found;
+}
 
 /**
  * Reads every row of the schedule table, all pages, in scan order, as plain objects
@@ -26,19 +68,9 @@ async function scanScheduleTable(
       items.push(...(page.Items ?? []));
     }
   } catch (error) {
-    const name = error instanceof Error ? error.name : 'UnknownError';
-    const detail = error instanceof Error ? error.message : String(error);
-    const fix =
-      name === 'ResourceNotFoundException'
-        ? `create the table or point the scaler at the right one (--table or SCHEDULE_TABLE)`
-        : name === 'AccessDeniedException'
-          ? `grant dynamodb:Scan on the table to the scaler's role`
-          : 'check the region, credentials and endpoint the scaler uses';
-    throw new ScheduleTableError(`cannot read schedule table "${tableName}": ${name}: ${detail}; ${fix}`, {
-      cause: error,
-    });
+    throw tableError(tableName, error, 'dynamodb:Scan');
   }
   return items;
 }
 
-export { scanScheduleTable };
+export { readScheduleItems, scanScheduleTable };

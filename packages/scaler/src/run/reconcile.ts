@@ -1,11 +1,4 @@
-import {
-  type CalendarEntry,
-  type CalendarParseResult,
-  calendarsByName,
-  isCalendarItem,
-  parseCalendarItem,
-  rowIdOf,
-} from '@msf-scaler/schema';
+import { rowIdOf } from '@msf-scaler/schema';
 import type { ApplicationsPort } from '../adapters/msfApplications';
 import type { ThrottleCounter } from '../adapters/retryStrategy';
 import { Defaults } from '../constants';
@@ -13,9 +6,10 @@ import { decide } from '../core/decide';
 import { OUTCOMES, Outcome } from '../core/outcome';
 import { createAdaptiveLimit, mapAdaptive } from './adaptiveConcurrency';
 import { createKpuBudget, heldKpu } from './kpuBudget';
+import { readCalendars } from './readCalendars';
 import { finishRow, type PreparedRow, prepareRow, type RowContext, reconcileRow } from './reconcileRow';
 import { runOrder } from './runOrder';
-import type { CalendarSummary, RowOutcome, RunSummary } from './types';
+import type { RowOutcome, RunSummary } from './types';
 
 /** Options of one reconciliation run. */
 interface ReconcileOptions {
@@ -59,52 +53,6 @@ interface ReconcileOptions {
    * times are compared with it (the failed-scaling back-off). @default Date.now
    */
   readonly clock?: () => number;
-}
-
-/** What a run reads from the calendar items of its scan. */
-interface CalendarsRead {
-  readonly calendars: {
-    /** Every calendar by name (an invalid one too, so rows naming it are warned). */
-    readonly byName: ReadonlyMap<string, CalendarEntry>;
-    /** The valid calendars, with their scan positions. */
-    readonly read: readonly (CalendarSummary & { readonly position: number })[];
-  };
-  /** `invalid` outcomes of the calendar items that break the schema, by scan position. */
-  readonly calendarOutcomes: ReadonlyMap<number, RowOutcome>;
-  /** Scan positions of the items that are application rows. */
-  readonly rowPositions: readonly number[];
-}
-
-/**
- * Splits a scan into calendar items (`appName` = `calendar:<name>`), parsed once for the whole
- * run, and application rows. No call is made: calendars come with the scan.
- */
-function readCalendars(items: readonly unknown[]): CalendarsRead {
-  const results: CalendarParseResult[] = [];
-  const read: (CalendarSummary & { position: number })[] = [];
-  const calendarOutcomes = new Map<number, RowOutcome>();
-  const rowPositions: number[] = [];
-  items.forEach((item, position) => {
-    if (!isCalendarItem(item)) {
-      rowPositions.push(position);
-      return;
-    }
-    const result = parseCalendarItem(item, position);
-    results.push(result);
-    const warnings = result.warnings.map((warning) => warning.message);
-    if (result.ok) {
-      read.push({ rowId: result.rowId, dates: result.calendar.dates.length, warnings, position });
-    } else {
-      calendarOutcomes.set(position, {
-        rowId: result.rowId,
-        outcome: Outcome.INVALID,
-        reason: `calendar item: ${result.issues.map((issue) => issue.message).join('; ')}`,
-        issues: result.issues,
-        warnings,
-      });
-    }
-  });
-  return { calendars: { byName: calendarsByName(results), read }, calendarOutcomes, rowPositions };
 }
 
 /** Reason of a row the run did not reach. */
@@ -229,7 +177,7 @@ async function reconcile(options: ReconcileOptions): Promise<RunSummary> {
     const within = { ...context, budget };
     const ups = [...described.keys()].filter((index) => {
       const { row, snapshot } = described.get(index) as Extract<PreparedRow, { kind: 'described' }>;
-      const decision = decide(row, snapshot, options.instant);
+      const decision = decide(row, snapshot, options.instant, calendars.byName);
       return decision.action === 'scale' && decision.figures.targetKPU > decision.figures.currentKPU;
     });
     const upSet = new Set(ups);

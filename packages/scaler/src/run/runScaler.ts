@@ -1,6 +1,9 @@
 import type { ScalerClients } from '../adapters/clients';
+import { createHistoryTable } from '../adapters/historyTable';
 import { createMsfApplications } from '../adapters/msfApplications';
 import { scanScheduleTable } from '../adapters/scheduleTable';
+import { Defaults } from '../constants';
+import { type HistoryPort, type HistoryWriteResult, historyEntries, newRunId } from './history';
 import { type ReconcileOptions, reconcile } from './reconcile';
 import type { RowOutcome, RunSummary } from './types';
 
@@ -27,11 +30,50 @@ interface RunScalerOptions {
   readonly deadline?: number;
   /** @default Date.now */
   readonly clock?: () => number;
+  /**
+   * The history (audit trail) table the run records what it did in, through `clients.dynamodb`.
+   * @default 'msf-scaler-history' (`Defaults.HISTORY_TABLE`)
+   */
+  readonly historyTable?: string;
+  /** Where the run records what it did, instead of `historyTable` (unit tests pass a fake). @default the DynamoDB table `historyTable` */
+  readonly history?: HistoryPort;
+  /**
+   * Called once after the history of a run that is not a dry run was written, with what was and
+   * was not written (the handler logs a failure and counts it as `HistoryWriteFailures`).
+   */
+  readonly onHistory?: (result: HistoryWriteResult) => void;
+  /** The run's id in its history keys. @default 8 random hex characters */
+  readonly runId?: string;
 }
 
 /**
- * Reads the whole schedule table, then reconciles every row at `instant`. The one entry
- * point the Lambda handler, the CLI and the local world share.
+ * Writes the history of a finished run: its run entry and one entry per recorded row. Bounded
+ * in time: at most `Defaults.HISTORY_WRITE_BUDGET_MS` (5 s) from now, and never more than that
+ * past the run's deadline, which the handler keeps 15 s before Lambda's own
+ * (`Defaults.DEADLINE_MARGIN_MS`). Never throws: a failure is reported, not an outcome.
+ */
+async function recordHistory(summary: RunSummary, options: RunScalerOptions): Promise<HistoryWriteResult> {
+  const clock = options.clock ?? Date.now;
+  const history =
+    options.history ??
+    createHistoryTable(options.clients.dynamodb, options.historyTable ?? Defaults.HISTORY_TABLE, { clock });
+  const entries = historyEntries(summary, options.runId ?? newRunId());
+  const budget = Defaults.HISTORY_WRITE_BUDGET_MS;
+  const deadline = Math.min(clock() + budget, (options.deadline ?? Number.POSITIVE_INFINITY) + budget);
+  try {
+    return await history.write(entries, deadline);
+  } catch (error) {
+    // A port must not reject; if one does, the rows still keep their outcomes.
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { table: history.table, written: 0, failed: entries.length, problem: `unexpected failure: ${detail}` };
+  }
+}
+
+/**
+ * Reads the whole schedule table, then reconciles every row at `instant`, then records what it
+ * did in the history table (not in a dry run). The one entry point the Lambda handler, the CLI
+ * and the local world share. Writing the history never changes a row's outcome: what could not
+ * be written is reported to `onHistory`.
  *
  * @throws ScheduleTableError when the table cannot be read.
  * @example
@@ -39,7 +81,7 @@ interface RunScalerOptions {
  */
 async function runScaler(options: RunScalerOptions): Promise<RunSummary> {
   const items = await scanScheduleTable(options.clients.dynamodb, options.table);
-  return reconcile({
+  const summary = await reconcile({
     items,
     // The scanned array is ours alone: each raw row may go once it is reconciled.
     releaseItems: true,
@@ -58,6 +100,12 @@ async function runScaler(options: RunScalerOptions): Promise<RunSummary> {
     ...(options.maxTotalKPU !== undefined ? { maxTotalKPU: options.maxTotalKPU } : {}),
     ...(options.clock !== undefined ? { clock: options.clock } : {}),
   });
+  // A plan decides without acting: there is nothing to audit.
+  if (!summary.dryRun) {
+    const result = await recordHistory(summary, options);
+    options.onHistory?.(result);
+  }
+  return summary;
 }
 
 export type { RunScalerOptions };

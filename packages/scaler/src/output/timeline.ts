@@ -1,5 +1,38 @@
 import { paint, Style } from '@msf-scaler/commons';
-import type { RenderOptions, TimelineCell, TimelineData } from './types';
+
+/** One hour of one application on the timeline. */
+interface TimelineCell {
+  /** KPUs in use during the hour; `null` when the application is not running. */
+  readonly kpu: number | null;
+  /** The KPU went up or down at the start of the hour (a run scaled it, or the schedule's target changed). */
+  readonly event?: 'up' | 'down';
+}
+
+/** One line of the timeline. */
+interface TimelineApp {
+  readonly name: string;
+  /** Text printed after the bar, e.g. the schedule: `1-4 KPU, 08:00-20:00 UTC every day`. */
+  readonly label: string;
+  /** One cell per hour, from `start`. */
+  readonly cells: readonly TimelineCell[];
+}
+
+/** What {@link renderTimeline} draws: hour columns from `start` (UTC), one line per application. */
+interface TimelineData {
+  /** Instant of the first column; columns are whole UTC hours. */
+  readonly start: Date;
+  readonly apps: readonly TimelineApp[];
+  /** KPU drawn as a full block. @default the largest KPU in the cells */
+  readonly maxKpu?: number;
+  /** What ↑/↓ mark, for the legend. @default 'the run at that hour scaled up/down' */
+  readonly eventLegend?: string;
+}
+
+/** Options of {@link renderTimeline}. */
+interface TimelineOptions {
+  /** ANSI colours (only when stdout is a TTY and NO_COLOR is unset). @default false */
+  readonly colour?: boolean;
+}
 
 /** Eight heights: a cell's block is its KPU as a share of `maxKpu`. */
 const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
@@ -16,6 +49,7 @@ function pad2(value: number): string {
   return String(value).padStart(2, '0');
 }
 
+/** `Fri 27 Nov`: how the timeline and the notes name a UTC day. */
 function dayLabel(instant: Date): string {
   return `${DAY_NAMES[instant.getUTCDay()] ?? ''} ${instant.getUTCDate()} ${MONTH_NAMES[instant.getUTCMonth()] ?? ''}`;
 }
@@ -93,7 +127,7 @@ function markers(cells: readonly TimelineCell[], colour: boolean): string {
  * renderTimeline({ start: new Date('2026-11-27T00:00:00Z'), apps: [{ name: 'orders', label: '1-4 KPU', cells }] });
  * // '          Fri 27 Nov\nUTC hour  00    06    12    18\norders    ▁▁▁▁▁▁▁▁████████████▁▁▁▁  1-4 KPU\n                  ↑           ↓\n...'
  */
-function renderTimeline(data: TimelineData, options: RenderOptions = {}): string {
+function renderTimeline(data: TimelineData, options: TimelineOptions = {}): string {
   const colour = options.colour ?? false;
   const columns = columnCount(data);
   const maxKpu = data.maxKpu ?? largestKpu(data);
@@ -115,9 +149,10 @@ function renderTimeline(data: TimelineData, options: RenderOptions = {}): string
       : `${BLOCKS[BLOCKS.length - 1]} = ${maxKpu} KPU`;
   lines.push(
     '',
-    `One column per hour (UTC); ${scale}; ${NOT_RUNNING} not running; ${UP}/${DOWN} the run at that hour scaled up/down.`,
+    `One column per hour (UTC); ${scale}; ${NOT_RUNNING} not running; ${UP}/${DOWN} ${data.eventLegend ?? 'the run at that hour scaled up/down'}.`,
   );
   return lines.join('\n');
 }
 
-export { renderTimeline };
+export type { TimelineApp, TimelineCell, TimelineData, TimelineOptions };
+export { dayLabel, renderTimeline };

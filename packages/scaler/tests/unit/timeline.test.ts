@@ -1,4 +1,4 @@
-import { renderTimeline } from '../../src/demo/renderTimeline';
+import { renderTimeline } from '../../src/output/timeline';
 import { cells } from '../helpers/timeline';
 
 const FRIDAY = new Date('2026-11-27T00:00:00Z');
