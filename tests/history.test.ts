@@ -171,7 +171,14 @@ describe('Integration: the audit trail', () => {
     // Assess
     expect(app.code).toBe(0);
     expect(app.stderr).toBe('');
-    const lines = app.stdout.trimEnd().split('\n');
+    const [told, table] = app.stdout.trimEnd().split('\n\n') as [string, string];
+    // What MSF says now of the two updates the runs sent, newest first.
+    expect(told.split('\n')).toEqual([
+      'How the latest scalings ended, as MSF tells it now:',
+      expect.stringMatching(/^ {2}updated to 1 KPU \(parallelism 1\): started .* UTC, finished .* UTC$/),
+      expect.stringMatching(/^ {2}updated to 4 KPU \(parallelism 4\): started /),
+    ]);
+    const lines = table.split('\n');
     expect(lines[0]).toMatch(/^AT +APP +OUTCOME +KPU +REASON$/);
     expect(lines.slice(1)).toEqual([
       expect.stringMatching(/^2026-11-27T22:00:00Z {2}scale-me {2}scaled {3}4 -> 1 {2}off-peak/),
@@ -185,6 +192,21 @@ describe('Integration: the audit trail', () => {
     expect(rows).toHaveLength(2);
     expect(rows.every((line) => /^2026-11-27T22:00:00Z {2}(scale-me|stopped|broken|gone) /.test(line))).toBe(true);
     expect(JSON.parse(json.stdout).entries.map(({ at }: { at: string }) => at)).toEqual(['2026-11-27T22:00:00.000Z']);
+  });
+
+  it('still prints the history of an application MSF does not know, says why MSF could not tell more, and exits 1', async () => {
+    // Act
+    const result = await cli(world, ['history', 'gone']);
+    const tableOnly = await cli(world, ['history', 'gone', '--no-msf']);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^How the latest scalings ended, as MSF tells it now:\n {2}could not ask MSF: DescribeApplication: no MSF application "gone"/,
+    );
+    expect(result.stdout).toMatch(/\n\nAT +APP +OUTCOME/);
+    expect(tableOnly.code).toBe(0);
+    expect(tableOnly.stdout).toMatch(/^AT +APP +OUTCOME/);
   });
 });
 

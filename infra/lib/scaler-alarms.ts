@@ -1,3 +1,4 @@
+import { HISTORY_WRITE_FAILURES_METRIC } from '@msf-scaler/scaler';
 import { Duration } from 'aws-cdk-lib';
 import {
   Alarm,
@@ -213,13 +214,14 @@ function eventAlarm(
 }
 
 /**
- * The scaler's alarms, each notifying the topic. Four are `>= 1` over one 5-minute period:
+ * The scaler's alarms, each notifying the topic. Five are `>= 1` over one 5-minute period:
  * - `FunctionErrors`: a whole run failed (the handler threw, e.g. the table is unreadable);
  * - `ScalingErrors`: a run finished but rows were invalid or errored
  *   (`RowsInvalid + RowsErrored`, from the scaler's EMF metrics);
  * - `FunctionThrottles`: a run was refused because the previous one still held the single
  *   reserved execution;
- * - `DeadLetterQueueMessages`: EventBridge could not deliver a scheduled event at all.
+ * - `DeadLetterQueueMessages`: EventBridge could not deliver a scheduled event at all;
+ * - `HistoryWriteFailures`: a run could not write some entries of its audit trail.
  *
  * `RowsDeferred` goes off when rows stay deferred: the Maximum of `RowsDeferred` (rows a run
  * did not reach before its deadline) is above 0 in 2 consecutive periods of one run each
@@ -257,6 +259,8 @@ class ScalerAlarms extends Construct {
   public readonly rowsDeferred: Alarm;
   public readonly functionThrottles: Alarm;
   public readonly deadLetterQueueMessages: Alarm;
+  /** History entries a run could not write to the audit trail (the rows' outcomes were not affected). */
+  public readonly historyWriteFailures: Alarm;
   /** The heartbeat; `undefined` when `heartbeatHours` is 0. */
   public readonly scalerNotRunning?: Alarm;
   /** Every alarm above, in that order (the dashboard's alarm status widget lists them). */
@@ -333,6 +337,14 @@ class ScalerAlarms extends Construct {
       }),
       topic,
     });
+    this.historyWriteFailures = eventAlarm(this, 'HistoryWriteFailures', {
+      description:
+        `A scaler run could not write some entries of its audit trail: ${HISTORY_WRITE_FAILURES_METRIC} was at least 1. ` +
+        'Every row was still reconciled (history never changes an outcome), but msf-scaler history misses them. ' +
+        'The function log names the history table and the cause (a missing table, dynamodb:BatchWriteItem denied, throttling).',
+      metric: scalerMetric(HISTORY_WRITE_FAILURES_METRIC, { period: PERIOD }),
+      topic,
+    });
     if (heartbeatHours > 0) {
       this.scalerNotRunning = new Alarm(this, 'ScalerNotRunning', {
         alarmDescription:
@@ -356,6 +368,7 @@ class ScalerAlarms extends Construct {
       this.rowsDeferred,
       this.functionThrottles,
       this.deadLetterQueueMessages,
+      this.historyWriteFailures,
       ...(this.scalerNotRunning === undefined ? [] : [this.scalerNotRunning]),
     ];
   }

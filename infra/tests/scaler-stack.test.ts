@@ -2,6 +2,7 @@ import {
   Defaults,
   EnvVar,
   HISTORY_TABLE_ACTIONS,
+  HISTORY_WRITE_FAILURES_METRIC,
   HistoryAttribute,
   LogField,
   OUTCOME_METRIC,
@@ -320,6 +321,7 @@ describe('Stack: ScalerStack', () => {
       .map((resource) => resource.Type)
       .sort();
     expect(types).toStrictEqual([
+      'AWS::CloudWatch::Alarm',
       'AWS::CloudWatch::Alarm',
       'AWS::CloudWatch::Alarm',
       'AWS::CloudWatch::Alarm',
@@ -1044,13 +1046,29 @@ describe('Construct: AlarmTopic', () => {
 });
 
 describe('Construct: ScalerAlarms', () => {
-  it('creates six alarms, each notifying the alarm topic', () => {
+  it('alarms on history entries a run could not write, from the scaler metric', () => {
+    // Act
+    const template = synthTemplate(Config.DEFAULTS);
+
+    // Assess
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: HISTORY_WRITE_FAILURES_METRIC,
+      Namespace: Defaults.METRICS_NAMESPACE,
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [ref(template, 'AWS::SNS::Topic')],
+    });
+  });
+
+  it('creates seven alarms, each notifying the alarm topic', () => {
     // Prepare
     // Act
     const template = synthTemplate(Config.DEFAULTS);
 
     // Assess
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 7);
     template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [ref(template, 'AWS::SNS::Topic')] });
     for (const name of EVENT_ALARMS) {
       expect(alarmProperties(template, name)).toMatchObject(commonAlarmProperties(template));
@@ -1196,7 +1214,7 @@ describe('Construct: ScalerAlarms', () => {
     const template = synthTemplate(Config.NO_HEARTBEAT);
 
     // Assess
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 5);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
     expect(() => alarmProperties(template, 'ScalerNotRunning')).toThrow(/no alarm ScalerNotRunning/);
   });
 
@@ -1301,7 +1319,7 @@ describe('Construct: ScalerDashboard', () => {
     // Assess
     const alarmArns = Object.keys(template.findResources('AWS::CloudWatch::Alarm')).map((id) => `\${${id}.Arn}`);
     const alarmWidget = dashboardWidget(template, 'alarm');
-    expect(alarmArns).toHaveLength(6);
+    expect(alarmArns).toHaveLength(7);
     expect(alarmWidget.properties.alarms).toStrictEqual(expect.arrayContaining(alarmArns));
     expect(alarmWidget.properties.alarms).toHaveLength(alarmArns.length);
   });

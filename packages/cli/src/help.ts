@@ -12,6 +12,10 @@ const CommandName = {
   CALENDAR: 'calendar',
   SIMULATE: 'simulate',
   HISTORY: 'history',
+  PUT: 'put',
+  REMOVE: 'remove',
+  ENABLE: 'enable',
+  DISABLE: 'disable',
 } as const;
 
 type CommandName = (typeof CommandName)[keyof typeof CommandName];
@@ -34,6 +38,19 @@ const AWS_COMMANDS: readonly CommandName[] = [
   CommandName.HISTORY,
   CommandName.OVERRIDE,
   CommandName.CALENDAR,
+  CommandName.PUT,
+  CommandName.REMOVE,
+  CommandName.ENABLE,
+  CommandName.DISABLE,
+];
+
+/** The commands that never judge a row's KPU. */
+const WITHOUT_ROW_CHECK: readonly CommandName[] = [
+  CommandName.CALENDAR,
+  CommandName.HISTORY,
+  CommandName.REMOVE,
+  CommandName.ENABLE,
+  CommandName.DISABLE,
 ];
 
 /** Every variable the CLI reads: ours first, then the AWS SDK's standard ones. */
@@ -51,8 +68,8 @@ const ENV_VARS: readonly EnvVarHelp[] = [
   {
     name: EnvVar.MAX_KPU_PER_APPLICATION,
     description: `most KPU a row may ask for, without --max-kpu-per-application (else ${DEFAULT_MAX_KPU_PER_APPLICATION})`,
-    // calendar items hold no KPU; the history holds what was done.
-    commands: ALL.filter((command) => command !== CommandName.CALENDAR && command !== CommandName.HISTORY),
+    // calendar items hold no KPU; the history holds what was done; remove, enable and disable check no row.
+    commands: ALL.filter((command) => !WITHOUT_ROW_CHECK.includes(command)),
   },
   {
     name: EnvVar.HISTORY_TABLE,
@@ -167,6 +184,26 @@ const EXIT_CODES: Readonly<Record<CommandName | 'all', readonly [string, string,
     'the calendar was written, or every calendar listed is valid',
     'the calendar would be invalid, the dates file could not be read, a calendar listed is invalid, or the table could not be read or written',
     'usage error: a wrong flag or value, e.g. a name that is not a calendar name (the usage is printed)',
+  ],
+  put: [
+    'every row was created, replaced or already identical (or, with --dry-run, would be)',
+    'a row is invalid (nothing is written), exists without --replace, changed since it was read, or the table could not be read or written',
+    'usage error: a wrong flag or value, e.g. FILE and --app together (the usage is printed)',
+  ],
+  remove: [
+    'the row was removed',
+    'no such row, it changed since it was shown, the answer was not yes, or the table could not be read or written',
+    'usage error, or not on a terminal without --yes (the usage is printed)',
+  ],
+  enable: [
+    'the row was enabled, or already was',
+    'no such row, its enabled changed since it was read, or the table could not be read or written',
+    'usage error (the usage is printed)',
+  ],
+  disable: [
+    'the row was disabled, or already was',
+    'no such row, its enabled changed since it was read, or the table could not be read or written',
+    'usage error (the usage is printed)',
   ],
 };
 

@@ -2,10 +2,13 @@ import { ExitCode, runProgram } from '@msf-scaler/commons';
 import { Command } from 'commander';
 import { version } from '../package.json';
 import { addCalendarCommand } from './commands/calendar';
+import { addDisableCommand, addEnableCommand } from './commands/enable';
 import { addHistoryCommand } from './commands/history';
 import { addListCommand } from './commands/list';
 import { addOverrideCommand } from './commands/override';
 import { addPlanCommand } from './commands/plan';
+import { addPutCommand } from './commands/put';
+import { addRemoveCommand } from './commands/remove';
 import { addRunCommand } from './commands/run';
 import { addShowCommand } from './commands/show';
 import { addSimulateCommand } from './commands/simulate';
@@ -19,6 +22,13 @@ const EXAMPLES: readonly (readonly [string, string])[] = [
   ['msf-scaler run --table team-schedules', 'reconcile every row of a table now'],
   ['msf-scaler validate rows.json', 'check rows before writing them'],
   ['msf-scaler validate --table', 'check the rows of the table in place'],
+  [
+    'msf-scaler put --app orders-enricher --low 2 --high 8 --up 7 --down 19 --timezone Europe/Berlin',
+    'onboard an application: validated, never overwriting a row',
+  ],
+  ['msf-scaler put --replace --dry-run rows.json', 'what replacing rows would change, attribute by attribute'],
+  ['msf-scaler disable orders-enricher', 'pause scaling for an application (enable resumes it)'],
+  ['msf-scaler remove orders-enricher', 'stop managing an application (asks first)'],
   ['msf-scaler list', 'every row: its application now, the target now, the next change'],
   ['msf-scaler simulate schedules.json', 'a week of a schedule file, hour by hour, and its cost'],
   ['msf-scaler show orders-enricher', 'one application: row, state, next changes, last scalings'],
@@ -60,6 +70,10 @@ async function main(args: readonly string[], io: CliIo): Promise<number> {
   addSimulateCommand(program, context);
   addOverrideCommand(program, context);
   addCalendarCommand(program, context);
+  addPutCommand(program, context);
+  addRemoveCommand(program, context);
+  addEnableCommand(program, context);
+  addDisableCommand(program, context);
   return (await runProgram(program, args, io)) ?? exitCode;
 }
 

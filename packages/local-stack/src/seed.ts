@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-kinesis-analytics-v2';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mapWithConcurrency } from '@msf-scaler/scaler';
+import { isCalendarItem } from '@msf-scaler/schema';
 import { LocalStackError } from './errors';
 import { DEFAULT_EXAMPLES_FILE, type ExampleApplication, type Examples, readExamples } from './examples';
 import { type LocalClients, type LocalEndpoints, localClients } from './localClients';
@@ -35,7 +36,10 @@ interface SeedOptions {
 
 /** What {@link seed} did. */
 interface SeedResult {
+  /** Schedule rows written (items that name an application). */
   readonly rows: number;
+  /** Calendar items written (`calendar:<name>`). */
+  readonly calendars: number;
   /** Names of the applications created, in file order. */
   readonly created: readonly string[];
   /** Names of those also started. */
@@ -121,7 +125,13 @@ async function seed(target: SeedTarget, examples: Examples, options: SeedOptions
     await mapWithConcurrency(examples.applications, CREATE_CONCURRENCY, (app) => createApplication(clients, app));
     const started = examples.applications.filter((app) => app.running).map((app) => app.name);
     if ((options.waitUntilRunning ?? true) && started.length > 0) await waitUntilRunning(clients, started);
-    return { rows: examples.rows.length, created: examples.applications.map((app) => app.name), started };
+    const calendars = examples.rows.filter((row) => isCalendarItem(row)).length;
+    return {
+      rows: examples.rows.length - calendars,
+      calendars,
+      created: examples.applications.map((app) => app.name),
+      started,
+    };
   } finally {
     if (options.clients === undefined) clients.destroy();
   }

@@ -17,8 +17,25 @@ export {
 } from './adapters/msfApplications';
 export { readNumber } from './adapters/readNumber';
 export { readScheduleItems, scanScheduleTable } from './adapters/scheduleTable';
-export type { CalendarWrite, OverridesWrite, WriteResult } from './adapters/scheduleWrites';
-export { listCalendarItems, putCalendar, WriteRefusal, writeOverrides } from './adapters/scheduleWrites';
+export type {
+  CalendarWrite,
+  EnabledWrite,
+  OverridesWrite,
+  RowDelete,
+  RowReplace,
+  WriteResult,
+} from './adapters/scheduleWrites';
+export {
+  createRow,
+  deleteRow,
+  listCalendarItems,
+  putCalendar,
+  replaceRow,
+  toWireItem,
+  WriteRefusal,
+  writeEnabled,
+  writeOverrides,
+} from './adapters/scheduleWrites';
 export { ScalerBundle } from './bundle';
 export type { Env } from './config';
 export {
@@ -88,9 +105,11 @@ export { compactSummary } from './output/compactSummary';
 export type { HistoryRenderOptions } from './output/historyLines';
 export { renderHistoryLines } from './output/historyLines';
 export { jsonChunks, jsonReplacer, toJson } from './output/json';
+export type { FitTableOptions, TableRow } from './output/table';
+export { fitTable, OUTCOME_STYLE } from './output/table';
 export { escapeControl, truncateTo } from './output/text';
 export type { TimelineApp, TimelineCell, TimelineData, TimelineOptions } from './output/timeline';
-export { dayLabel, renderTimeline } from './output/timeline';
+export { cellsFromTargets, dayLabel, renderTimeline } from './output/timeline';
 export { quietPinnedSdkNotice } from './quietSdkNotice';
 export type { RequiredTag } from './requiredTag';
 export { parseRequiredTag } from './requiredTag';

@@ -2,10 +2,12 @@ import { ExitCode, useColour, wholeNumberArg } from '@msf-scaler/commons';
 import {
   ConfigError,
   chunked,
+  createMsfApplications,
   Defaults,
   EnvVar,
   escapeControl,
   type HistoryRead,
+  optionalRequiredTag,
   parseInstant,
   readHistory,
   renderHistoryLines,
@@ -18,6 +20,7 @@ import type { CommandContext } from '../context';
 import { CommandName, helpAfter } from '../help';
 import type { CliIo } from '../io';
 import { withNewlines } from '../render/lines';
+import { askScalings, type ShownScaling } from '../show/inspectApplication';
 
 const EXAMPLES: readonly (readonly [string, string])[] = [
   ['msf-scaler history', 'the latest runs, each followed by the rows it recorded'],
@@ -40,6 +43,8 @@ interface HistoryFlags {
   readonly since?: string;
   readonly limit?: number;
   readonly historyTable?: string;
+  /** `--no-msf`: false. */
+  readonly msf?: boolean;
   readonly json?: boolean;
 }
 
@@ -49,6 +54,8 @@ interface HistoryRequest {
   readonly since?: Date;
   readonly limit: number;
   readonly table: string;
+  /** Ask MSF how the application's latest scalings ended (with APP only). */
+  readonly askMsf: boolean;
   readonly json: boolean;
 }
 
@@ -59,6 +66,7 @@ function resolveHistoryRequest(app: string | undefined, flags: HistoryFlags, io:
     ...(flags.since === undefined ? {} : { since: parseInstant(flags.since, '--since') }),
     limit: flags.limit ?? HistoryLimit.DEFAULT,
     table: resolveHistoryTable(io.env, flags.historyTable),
+    askMsf: app !== undefined && flags.msf !== false,
     json: flags.json === true,
   };
 }
@@ -75,7 +83,12 @@ function historyExitCode(read: HistoryRead): ExitCode {
 }
 
 /** Writes the entries: one JSON document with `--json`, else the table `renderHistoryLines` draws. */
-async function render(read: Extract<HistoryRead, { ok: true }>, request: HistoryRequest, io: CliIo): Promise<void> {
+async function render(
+  read: Extract<HistoryRead, { ok: true }>,
+  asked: AskedScalings | undefined,
+  request: HistoryRequest,
+  io: CliIo,
+): Promise<void> {
   if (request.json) {
     const document = {
       table: read.table,
@@ -83,9 +96,21 @@ async function render(read: Extract<HistoryRead, { ok: true }>, request: History
       ...(request.since === undefined ? {} : { since: request.since.toISOString() }),
       limit: request.limit,
       entries: read.entries,
+      ...(asked === undefined
+        ? {}
+        : { scalings: asked.scalings, ...(asked.error === undefined ? {} : { scalingsError: asked.error }) }),
     };
     io.stdout.write(`${toJson(document, 2)}\n`);
     return;
+  }
+  if (asked !== undefined) {
+    const told =
+      asked.error !== undefined
+        ? [`  could not ask MSF: ${escapeControl(asked.error)}`]
+        : asked.scalings.length === 0
+          ? ['  none recorded by MSF']
+          : asked.scalings.map((scaling) => `  ${escapeControl(scaling.text)}`);
+    io.stdout.write(`How the latest scalings ended, as MSF tells it now:\n${told.join('\n')}\n\n`);
   }
   if (read.entries.length === 0) {
     const what = request.app === undefined ? 'no run' : `no entry for ${JSON.stringify(escapeControl(request.app))}`;
@@ -123,8 +148,25 @@ async function executeHistory(
     io.stderr.write(`error: ${read.problem}\n`);
     return historyExitCode(read);
   }
-  await render(read, request, io);
-  return historyExitCode(read);
+  const asked = request.askMsf && request.app !== undefined ? await askMsf(request.app, io) : undefined;
+  await render(read, asked, request, io);
+  return asked?.error !== undefined ? ExitCode.FAILED : historyExitCode(read);
+}
+
+/** What MSF says of an application's latest scalings, or why it could not be asked. */
+interface AskedScalings {
+  readonly scalings: readonly ShownScaling[];
+  readonly error?: string;
+}
+
+/** Describes the application and asks MSF how its latest scalings ended; never throws. */
+async function askMsf(appName: string, io: CliIo): Promise<AskedScalings> {
+  const applications = createMsfApplications(io.createClients().msf, optionalRequiredTag(io.env));
+  try {
+    return await askScalings(applications, await applications.describe(appName));
+  } catch (error) {
+    return { scalings: [], error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /**
@@ -152,6 +194,7 @@ function addHistoryCommand(program: Command, context: CommandContext): Command {
       '--history-table <name>',
       `history table (default: $${EnvVar.HISTORY_TABLE}, else ${Defaults.HISTORY_TABLE})`,
     )
+    .option('--no-msf', 'with APP: do not ask MSF how the latest scalings ended (only the history table is read)')
     .option('--json', 'print the entries as one JSON document on stdout')
     .addHelpText('after', helpAfter(EXAMPLES, CommandName.HISTORY));
   history.action(async (app: string | undefined, flags: HistoryFlags) =>

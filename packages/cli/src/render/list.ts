@@ -1,5 +1,5 @@
-import { paint, Style } from '@msf-scaler/commons';
-import { escapeControl, truncateTo } from '@msf-scaler/scaler';
+import { Style } from '@msf-scaler/commons';
+import { escapeControl, fitTable, truncateTo } from '@msf-scaler/scaler';
 import type { ListedRow, Listing } from '../list/listRows';
 
 /** Options of {@link renderListLines}. */
@@ -69,25 +69,12 @@ const STATE_STYLE: Readonly<Record<string, Style>> = {
  * for (const line of renderListLines(listing, { colour: false, width: 120 })) console.log(line);
  */
 function* renderListLines(listing: Listing, options: ListRenderOptions): Generator<string> {
-  const rows = listing.rows.map(cellsOf);
-  const widths = HEADERS.slice(0, -1).map((header, column) =>
-    Math.max(header.length, ...rows.map((cells) => (cells[column] ?? '').length)),
-  );
-  const fixed = widths.reduce((sum, width) => sum + width + 2, 0);
-  const lastWidth = Math.max(MIN_LAST_WIDTH, options.width - fixed);
-  function line(cells: readonly string[], styleOfState?: Style): string {
-    return cells
-      .map((text, column) => {
-        const width = widths[column];
-        if (width === undefined) return truncateTo(text, lastWidth);
-        const padded = text.padEnd(width);
-        return column === 1 && styleOfState !== undefined ? paint(padded, styleOfState, options.colour) : padded;
-      })
-      .join('  ')
-      .trimEnd();
-  }
-  yield paint(line(HEADERS), Style.BOLD, options.colour);
-  for (const cells of rows) yield line(cells, STATE_STYLE[cells[1] ?? '']);
+  const rows = listing.rows.map((row) => {
+    const cells = cellsOf(row);
+    const style = STATE_STYLE[cells[1] ?? ''];
+    return { cells, ...(style === undefined ? {} : { paint: { column: 1, style } }) };
+  });
+  yield* fitTable(HEADERS, rows, { colour: options.colour, width: options.width, minLastWidth: MIN_LAST_WIDTH });
   const counts = { enabled: 0, disabled: 0, invalid: 0 };
   for (const row of listing.rows) counts[rowState(row) as keyof typeof counts] += 1;
   const calendars = listing.calendars.length === 1 ? '1 calendar' : `${listing.calendars.length} calendars`;

@@ -1,15 +1,13 @@
-import { paint, Style } from '@msf-scaler/commons';
-import { escapeControl, OUTCOMES, Outcome, type RowOutcome, type RunSummary, truncateTo } from '@msf-scaler/scaler';
-
-const OUTCOME_STYLE: Readonly<Record<Outcome, Style>> = {
-  scaled: Style.GREEN,
-  unchanged: Style.DIM,
-  skipped: Style.YELLOW,
-  busy: Style.YELLOW,
-  invalid: Style.RED,
-  error: Style.RED,
-  deferred: Style.YELLOW,
-};
+import {
+  escapeControl,
+  fitTable,
+  OUTCOME_STYLE,
+  OUTCOMES,
+  Outcome,
+  type RowOutcome,
+  type RunSummary,
+  truncateTo,
+} from '@msf-scaler/scaler';
 
 function kpuCell(outcome: RowOutcome): string {
   if (outcome.currentKPU === undefined || outcome.targetKPU === undefined) return '-';
@@ -73,30 +71,14 @@ function* renderSummaryLines(summary: RunSummary, options: RenderOptions): Gener
   // One collator for the whole sort: localeCompare builds its collation state on every call.
   const collator = new Intl.Collator();
   const sorted = [...summary.outcomes].sort((a, b) => collator.compare(a.rowId, b.rowId));
-  // First pass: the widths of the fixed columns.
-  const widths = header.slice(0, -1).map((title) => title.length);
-  for (const outcome of sorted) {
-    cellsOf(outcome, summary.dryRun).forEach((text, column) => {
-      widths[column] = Math.max(widths[column] ?? 0, text.length);
-    });
-  }
-  const reasonWidth = Math.max(MIN_REASON_WIDTH, options.width - widths.reduce((sum, width) => sum + width + 2, 0));
-  function line(cells: readonly string[], outcome?: Outcome): string {
-    return cells
-      .map((text, column) => {
-        if (column === cells.length - 1) return truncateTo(text, reasonWidth);
-        const padded = text.padEnd(widths[column] ?? 0);
-        return column === OUTCOME_COLUMN && outcome !== undefined
-          ? paint(padded, OUTCOME_STYLE[outcome], options.colour)
-          : padded;
-      })
-      .join('  ')
-      .trimEnd();
-  }
-  yield line(header);
-  for (const outcome of sorted) {
-    yield line([...cellsOf(outcome, summary.dryRun), escapeControl(outcome.reason)], outcome.outcome);
-  }
+  yield* fitTable(
+    header,
+    sorted.map((outcome) => ({
+      cells: [...cellsOf(outcome, summary.dryRun), escapeControl(outcome.reason)],
+      paint: { column: OUTCOME_COLUMN, style: OUTCOME_STYLE[outcome.outcome] },
+    })),
+    { colour: options.colour, width: options.width, minLastWidth: MIN_REASON_WIDTH },
+  );
   yield '';
   yield truncateTo(renderCounts(summary), Math.max(options.width, 80));
 }

@@ -1,5 +1,5 @@
 import { paint, Style } from '@msf-scaler/commons';
-import { escapeControl, kpuFor } from '@msf-scaler/scaler';
+import { cellsFromTargets, escapeControl, kpuFor, renderTimeline } from '@msf-scaler/scaler';
 import type { Inspection } from '../show/inspectApplication';
 
 /** Options of {@link renderShowLines}. */
@@ -73,6 +73,26 @@ function* renderShowLines(inspection: Inspection, options: ShowRenderOptions): G
         ),
     options,
   );
+  if (inspection.timeline !== undefined) {
+    const { targets } = inspection.timeline;
+    yield '';
+    const drawn = renderTimeline(
+      {
+        start: new Date(inspection.timeline.start),
+        apps: [
+          {
+            name: escapeControl(inspection.appName),
+            label: '',
+            cells: cellsFromTargets(targets),
+          },
+        ],
+        eventLegend: "the schedule's target goes up/down",
+      },
+      { colour: options.colour },
+    );
+    for (const line of drawn.split('\n')) yield `  ${line}`.trimEnd();
+    yield '';
+  }
   if (inspection.application !== undefined) {
     yield* labelled(
       'scalings',

@@ -1,4 +1,5 @@
 import {
+  type ApplicationsPort,
   type AppSnapshot,
   createMsfApplications,
   describeScaling,
@@ -10,6 +11,7 @@ import {
   readScheduleItems,
   recentScalings,
   type ScalerClients,
+  simulateSchedule,
 } from '@msf-scaler/scaler';
 import {
   CALENDAR_PREFIX,
@@ -24,6 +26,9 @@ import {
 const NEXT_CHANGES = 3;
 /** How many of the application's latest scalings `show` asks MSF about. */
 const RECENT_SCALINGS = 3;
+/** Hours of the timeline `show` draws: seven days from the current hour. */
+const TIMELINE_HOURS = 7 * 24;
+const HOUR_MS = 3_600_000;
 
 /** One upcoming change of the target, in UTC and in the row's zone. */
 interface ShownChange {
@@ -63,6 +68,8 @@ interface Inspection {
   readonly applicationError?: string;
   readonly now?: { readonly targetKPU: number; readonly rule: string; readonly localTime: string };
   readonly nextChanges: readonly ShownChange[];
+  /** The target of each hour for seven days from the start of the current hour (UTC). */
+  readonly timeline?: { readonly start: string; readonly targets: readonly number[] };
   readonly scalings: readonly ShownScaling[];
   /** Why MSF's operation history could not be read. */
   readonly scalingsError?: string;
@@ -80,6 +87,36 @@ interface InspectRequest {
 function messageOf(error: unknown): string {
   if (error instanceof MsfCallError) return error.message;
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * How the application's latest UpdateApplication operations ended, asked of MSF now (a List and
+ * two calls per operation), or why MSF could not be asked. Never throws.
+ *
+ * @example
+ * const { scalings, error } = await askScalings(createMsfApplications(client), snapshot);
+ */
+async function askScalings(
+  applications: ApplicationsPort,
+  application: AppSnapshot,
+): Promise<{ readonly scalings: readonly ShownScaling[]; readonly error?: string }> {
+  try {
+    const attempts = await recentScalings(applications, application.name, RECENT_SCALINGS);
+    return {
+      scalings: attempts.map((attempt) => ({
+        operationId: attempt.operationId,
+        status: attempt.status,
+        startTime: attempt.startTime.toISOString(),
+        ...(attempt.endTime === undefined ? {} : { endTime: attempt.endTime.toISOString() }),
+        ...(attempt.parallelism === undefined ? {} : { parallelism: attempt.parallelism }),
+        ...(attempt.errorString === undefined ? {} : { errorString: attempt.errorString }),
+        ...(attempt.rollbackOperationId === undefined ? {} : { rollbackOperationId: attempt.rollbackOperationId }),
+        text: describeScaling(attempt, application.parallelismPerKPU),
+      })),
+    };
+  } catch (error) {
+    return { scalings: [], error: messageOf(error) };
+  }
 }
 
 /**
@@ -119,6 +156,9 @@ async function inspectApplication(clients: ScalerClients, request: InspectReques
     rule: change.rule,
   }));
 
+  const timelineStart = new Date(Math.floor(instant.getTime() / HOUR_MS) * HOUR_MS);
+  const { targets } = simulateSchedule(row, calendars, timelineStart, TIMELINE_HOURS);
+
   const applications = createMsfApplications(clients.msf, optionalRequiredTag(request.env));
   let application: AppSnapshot | undefined;
   let applicationError: string | undefined;
@@ -127,25 +167,9 @@ async function inspectApplication(clients: ScalerClients, request: InspectReques
   } catch (error) {
     applicationError = messageOf(error);
   }
-  let scalings: ShownScaling[] = [];
-  let scalingsError: string | undefined;
-  if (application !== undefined) {
-    const perKPU = application.parallelismPerKPU;
-    try {
-      scalings = (await recentScalings(applications, appName, RECENT_SCALINGS)).map((attempt) => ({
-        operationId: attempt.operationId,
-        status: attempt.status,
-        startTime: attempt.startTime.toISOString(),
-        ...(attempt.endTime === undefined ? {} : { endTime: attempt.endTime.toISOString() }),
-        ...(attempt.parallelism === undefined ? {} : { parallelism: attempt.parallelism }),
-        ...(attempt.errorString === undefined ? {} : { errorString: attempt.errorString }),
-        ...(attempt.rollbackOperationId === undefined ? {} : { rollbackOperationId: attempt.rollbackOperationId }),
-        text: describeScaling(attempt, perKPU),
-      }));
-    } catch (error) {
-      scalingsError = messageOf(error);
-    }
-  }
+  const asked = application === undefined ? undefined : await askScalings(applications, application);
+  const scalings = asked?.scalings ?? [];
+  const scalingsError = asked?.error;
   return {
     ...base,
     row: raw,
@@ -158,10 +182,11 @@ async function inspectApplication(clients: ScalerClients, request: InspectReques
     ...(applicationError === undefined ? {} : { applicationError }),
     now: { targetKPU: evaluation.targetKPU, rule: evaluation.rule, localTime: evaluation.localTime },
     nextChanges: changes,
+    timeline: { start: timelineStart.toISOString(), targets },
     scalings,
     ...(scalingsError === undefined ? {} : { scalingsError }),
   };
 }
 
 export type { Inspection, InspectRequest, ShownChange, ShownScaling };
-export { inspectApplication, NEXT_CHANGES, RECENT_SCALINGS };
+export { askScalings, inspectApplication, NEXT_CHANGES, RECENT_SCALINGS };

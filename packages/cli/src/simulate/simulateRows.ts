@@ -1,4 +1,5 @@
 import {
+  cellsFromTargets,
   describeSchedule,
   Pricing,
   readCalendars,
@@ -112,15 +113,7 @@ function timelineApps(simulation: Simulation): TimelineApp[] {
   return simulation.apps.map((app) => ({
     name: app.appName,
     label: app.schedule,
-    cells: app.targets.map((kpu, hour) => {
-      const before = hour === 0 ? kpu : app.targets[hour - 1];
-      return {
-        kpu,
-        ...(before === undefined || before === kpu
-          ? {}
-          : { event: kpu > before ? ('up' as const) : ('down' as const) }),
-      };
-    }),
+    cells: cellsFromTargets(app.targets),
   }));
 }
 

@@ -70,6 +70,12 @@ describe('Integration: msf-scaler show APP against the local world', () => {
         '  scalings     updated to 4 KPU (parallelism 4): started 2026-11-27 09:00:00 UTC, finished 2026-11-27 09:00:00 UTC',
       ]),
     );
+    // Seven days from 10:00: 10 hours at 4, 12 at 1, then 12 at 4 and 12 at 1 each day.
+    const bar = lines.find((line) => line.startsWith('  orders '));
+    expect(bar?.trim()).toMatch(/^orders +(█){10}(▂){12}(█){12}(▂){12}/);
+    expect(lines).toContain(
+      "  One column per hour (UTC); █ = 4 KPU; · not running; ↑/↓ the schedule's target goes up/down.",
+    );
     const failed = lines.find((line) => line.includes('failed to update'));
     expect(failed).toMatch(
       /^ {15}failed to update to 4 KPU \(parallelism 4\): started 2026-11-27 08:00:00 UTC, failed 2026-11-27 08:00:00 UTC, rolled back by operation [0-9a-f]+: Parallelism 4 exceeds/,

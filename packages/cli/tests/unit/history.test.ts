@@ -64,8 +64,9 @@ function aRunItem(at: string, rows: readonly (readonly [string, string])[]): Rec
   };
 }
 
+/** `history` reading the table only (`--no-msf`): these tests mock DynamoDB, not MSF. */
 function history(args: readonly string[], env: Record<string, string> = {}) {
-  return runCli(['history', ...args], { env, createClients: clients });
+  return runCli(['history', ...args, '--no-msf'], { env, createClients: clients });
 }
 
 describe('Command: msf-scaler history', () => {
@@ -208,7 +209,7 @@ describe('Command: msf-scaler history', () => {
 
     // Assess
     expect(result).toEqual({
-      args: 'history new-app',
+      args: 'history new-app --no-msf',
       code: 0,
       stdout: '',
       stderr: 'no entry for "new-app" in history table msf-scaler-history\n',

@@ -198,7 +198,7 @@ async function runLocal(args: readonly string[], io: LocalIo): Promise<number> {
     if (request.seed) {
       io.stderr.write(`Seeding examples; started applications take ${request.transitionMs} ms to reach RUNNING...\n`);
       const result = await seedExamples(stack);
-      seeded = `  Seeded ${result.rows} rows and ${result.created.length} applications (${result.started.length} started) from examples/schedules.json`;
+      seeded = `  Seeded ${result.rows} rows, ${result.calendars} calendar${result.calendars === 1 ? '' : 's'} and ${result.created.length} applications (${result.started.length} started) from examples/schedules.json`;
     }
     const exports = `${renderExports(stack)}\n`;
     if (request.envFile !== undefined) {

@@ -92,7 +92,7 @@ describe('Command: pnpm local', () => {
     expect(session.stderr()).toContain('pnpm msf-scaler plan --at 2026-11-27T20:00:00Z');
     expect(session.stderr()).toContain('aws kinesisanalyticsv2 list-applications');
     expect(session.stderr()).toContain('aws dynamodb scan --table-name msf-scaler-schedules');
-    expect(session.stderr()).toContain('Seeded 12 rows and 11 applications (10 started)');
+    expect(session.stderr()).toContain('Seeded 11 rows, 1 calendar and 11 applications (10 started)');
     expect(session.stderr()).toMatch(/SIGINT: stopping the local stack\.\.\.\nStopped\.\n$/);
   });
 

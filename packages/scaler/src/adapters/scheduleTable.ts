@@ -9,7 +9,7 @@ function tableError(tableName: string, error: unknown, action: string): Schedule
     name === 'ResourceNotFoundException'
       ? `create the table or point the scaler at the right one (--table or SCHEDULE_TABLE)`
       : name === 'AccessDeniedException'
-        ? `grant ${action} on the table to the scaler's role`
+        ? `grant ${action} on the table to the role or credentials in use`
         : 'check the region, credentials and endpoint the scaler uses';
   return new ScheduleTableError(`cannot read schedule table "${tableName}": ${name}: ${detail}; ${fix}`, {
     cause: error,

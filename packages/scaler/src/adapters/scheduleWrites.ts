@@ -1,16 +1,19 @@
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   NumberValue,
+  PutCommand,
   paginateScan,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { CALENDAR_PREFIX, UnreadableValue } from '@msf-scaler/schema';
+import { CALENDAR_PREFIX, ROW_ATTRIBUTES, UnreadableValue } from '@msf-scaler/schema';
 import { ScheduleTableError } from '../errors';
 
 /**
- * Why a conditional write of a row's `overrides` was refused: the row does not exist (or no
- * longer does), or its `overrides` changed between the read and the write.
+ * Why a conditional write of a row was refused: the row does not exist (or no longer does), it
+ * exists when it was to be created, or it (or the attribute written) changed between the read
+ * and the write.
  *
  * @example
  * ```ts
@@ -19,12 +22,14 @@ import { ScheduleTableError } from '../errors';
  */
 const WriteRefusal = {
   ROW_MISSING: 'row-missing',
+  /** A row to create exists: someone created it between the read and the write. */
+  ROW_EXISTS: 'row-exists',
   CHANGED: 'changed',
-  /** The overrides read are too many to compare within DynamoDB's 4 KB condition. */
+  /** What was read is too large to compare within DynamoDB's 4 KB condition. */
   TOO_LARGE: 'too-large',
 } as const;
 
-/** One of `'row-missing' | 'changed' | 'too-large'`. */
+/** One of `'row-missing' | 'row-exists' | 'changed' | 'too-large'`. */
 type WriteRefusal = (typeof WriteRefusal)[keyof typeof WriteRefusal];
 
 /** A conditional write that went through, or why not, with a message naming the row and the fix. */
@@ -54,6 +59,33 @@ interface CalendarWrite {
   readonly description?: string;
 }
 
+/** What {@link replaceRow} writes: a whole item in place of the row read. */
+interface RowReplace {
+  /**
+   * The row exactly as read (plain values from the DocumentClient). The write goes through only
+   * while the row still holds every one of these attributes, deeply, and none of the scaler's
+   * attributes, nor of `item`'s, that it did not have.
+   */
+  readonly expected: Readonly<Record<string, unknown>>;
+  /** The new item, as plain values; its `appName` is the key. */
+  readonly item: Readonly<Record<string, unknown>>;
+}
+
+/** What {@link deleteRow} removes. */
+interface RowDelete {
+  readonly appName: string;
+  /** The row exactly as read (and shown): the delete goes through only while the row still holds it. */
+  readonly expected: Readonly<Record<string, unknown>>;
+}
+
+/** What {@link writeEnabled} writes to one row. */
+interface EnabledWrite {
+  readonly appName: string;
+  /** The row's `enabled` exactly as read; `undefined` when the row had none. */
+  readonly expected: unknown;
+  readonly enabled: boolean;
+}
+
 /** DynamoDB's limit on the length of one expression. */
 const MAX_EXPRESSION_LENGTH = 4096;
 
@@ -72,11 +104,35 @@ function tableFailure(tableName: string, error: unknown, verb: string, action: s
   });
 }
 
-/** A value as the condition compares it: a number no JavaScript number holds goes back as its digits. */
+/**
+ * A value as the DocumentClient is given it, at any depth: a number no JavaScript number holds
+ * goes back as its digits (it was read as an {@link UnreadableValue}), so what is written or
+ * compared is what was read, digit for digit.
+ */
 function toWire(value: unknown): unknown {
   if (value instanceof UnreadableValue) return NumberValue.from(value.text);
   if (value instanceof Set) return new Set([...value].map(toWire));
+  if (Array.isArray(value)) return value.map(toWire);
+  if (isMapValue(value) && !(value instanceof NumberValue)) {
+    return Object.fromEntries(Object.entries(value).map(([key, element]) => [key, toWire(element)]));
+  }
   return value;
+}
+
+/**
+ * The one mapping of an item to what the DocumentClient writes: plain values as read or
+ * parsed, with numbers no JavaScript number holds exactly written back as their digits, at any
+ * depth. The DocumentClient then stores arrays as lists (L), objects as maps (M) and `Set`s as
+ * sets (SS, NS, BS).
+ *
+ * @example
+ * ```ts
+ * marshall(toWireItem({ appName: 'orders', note: new UnreadableValue('99999999999999999999', 'a number') }));
+ * // { appName: { S: 'orders' }, note: { N: '99999999999999999999' } }
+ * ```
+ */
+function toWireItem(item: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(item).map(([attribute, value]) => [attribute, toWire(value)]));
 }
 
 function isMapValue(value: unknown): value is Record<string, unknown> {
@@ -150,6 +206,57 @@ function unchangedTerms(path: string, value: unknown, expression: Placeholders):
   return [`${path} = ${expression.value(toWire(value))}`];
 }
 
+/**
+ * The terms of a condition that holds only while the whole item is still `expected`: every
+ * attribute read compared deeply (its `appName` first, which also requires the row to exist),
+ * and every attribute of `absent` it did not have still missing. DynamoDB cannot say "no other
+ * attribute": `absent` names the ones that matter (the scaler's, and those about to be written).
+ */
+function itemUnchangedTerms(
+  expected: Readonly<Record<string, unknown>>,
+  absent: readonly string[],
+  expression: Placeholders,
+): string[] {
+  const attributes = Object.keys(expected).sort((a, b) => Number(b === 'appName') - Number(a === 'appName'));
+  const missing = [...new Set(absent)].filter((attribute) => !Object.hasOwn(expected, attribute));
+  return [
+    ...attributes.flatMap((attribute) => unchangedTerms(expression.name(attribute), expected[attribute], expression)),
+    ...missing.map((attribute) => `attribute_not_exists(${expression.name(attribute)})`),
+  ];
+}
+
+/** The names and values of an expression, as a command takes them: DynamoDB refuses an empty values map. */
+function expressionParameters(expression: Placeholders): {
+  readonly ExpressionAttributeNames: Record<string, string>;
+  readonly ExpressionAttributeValues?: Record<string, unknown>;
+} {
+  return Object.keys(expression.values).length === 0
+    ? { ExpressionAttributeNames: expression.names }
+    : { ExpressionAttributeNames: expression.names, ExpressionAttributeValues: expression.values };
+}
+
+/** Returns when a write failed its condition; any other failure is a failure of the table, thrown. */
+function throwUnlessConditionFailed(error: unknown, tableName: string, action: string): void {
+  if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return;
+  throw tableFailure(tableName, error, 'write', action);
+}
+
+function tooLarge(appName: string, fix: string): WriteResult {
+  return {
+    ok: false,
+    refusal: WriteRefusal.TOO_LARGE,
+    message: `row "${appName}" holds too much to compare in one conditional write (DynamoDB's ${MAX_EXPRESSION_LENGTH}-character condition); ${fix}`,
+  };
+}
+
+function changed(appName: string, what: string): WriteResult {
+  return {
+    ok: false,
+    refusal: WriteRefusal.CHANGED,
+    message: `row "${appName}" changed since it was read (${what} in between); nothing was written: run the command again`,
+  };
+}
+
 /** Reads one item consistently; `undefined` when there is none. */
 async function readItem(
   client: DynamoDBDocumentClient,
@@ -168,7 +275,7 @@ function rowMissing(tableName: string, appName: string): WriteResult {
   return {
     ok: false,
     refusal: WriteRefusal.ROW_MISSING,
-    message: `no row "${appName}" in table "${tableName}"; add it first (aws dynamodb put-item, see the README)`,
+    message: `no row "${appName}" in table "${tableName}"; add it first (msf-scaler put, see the README)`,
   };
 }
 
@@ -304,5 +411,188 @@ async function listCalendarItems(
   return items;
 }
 
-export type { CalendarWrite, OverridesWrite, WriteResult };
-export { listCalendarItems, putCalendar, WriteRefusal, writeOverrides };
+/**
+ * Creates a row with one PutItem, conditional on there being none with its `appName`
+ * (`attribute_not_exists(appName)`): a row someone else created in the meantime is never
+ * overwritten.
+ *
+ * @param item - the row as plain values (see {@link toWireItem}); its `appName` is the key
+ * @returns `ok`, or the refusal `row-exists` with a message naming the row
+ * @throws ScheduleTableError when the table cannot be written (missing, access denied, ...)
+ * @example
+ * ```ts
+ * await createRow(client, 'msf-scaler-schedules', { appName: 'orders', lowKPU: 1, highKPU: 4, scaleUpHour: 8, scaleDownHour: 20 });
+ * ```
+ */
+async function createRow(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  item: Readonly<Record<string, unknown>>,
+): Promise<WriteResult> {
+  const expression = placeholders();
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: toWireItem(item),
+        ConditionExpression: `attribute_not_exists(${expression.name('appName')})`,
+        ...expressionParameters(expression),
+      }),
+    );
+    return { ok: true };
+  } catch (error) {
+    throwUnlessConditionFailed(error, tableName, 'dynamodb:PutItem');
+  }
+  return {
+    ok: false,
+    refusal: WriteRefusal.ROW_EXISTS,
+    message: `row "${String(item.appName)}" exists in table "${tableName}": someone created it since it was read; nothing was written: run the command again`,
+  };
+}
+
+/**
+ * Replaces a whole row with one PutItem, conditional on the row being exactly as read: every
+ * attribute read still holds its value (lists and maps compared element by element, see
+ * {@link unchangedTerms}), and none of the scaler's attributes, nor of the new item's, that the
+ * row did not have has appeared. So an override, an `enabled` or a schedule someone wrote in
+ * between is never lost silently. (An attribute unknown to the scaler added in between, and not
+ * in the new item, is not seen: DynamoDB has no "no other attribute" condition.)
+ *
+ * @returns `ok`, or the refusal: `row-missing` (removed in between), `changed`, `too-large`
+ * @throws ScheduleTableError when the table cannot be written
+ * @example
+ * ```ts
+ * const expected = (await readScheduleItems(client, table, ['orders'])).get('orders');
+ * if (expected !== undefined) await replaceRow(client, table, { expected, item: { ...expected, highKPU: 8 } });
+ * ```
+ */
+async function replaceRow(client: DynamoDBDocumentClient, tableName: string, write: RowReplace): Promise<WriteResult> {
+  const appName = String(write.item.appName);
+  const expression = placeholders();
+  const condition = itemUnchangedTerms(
+    write.expected,
+    [...ROW_ATTRIBUTES, ...Object.keys(write.item)],
+    expression,
+  ).join(' AND ');
+  if (condition.length > MAX_EXPRESSION_LENGTH) {
+    return tooLarge(appName, 'replace it with aws dynamodb put-item, which overwrites it without a check');
+  }
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: toWireItem(write.item),
+        ConditionExpression: condition,
+        ...expressionParameters(expression),
+      }),
+    );
+    return { ok: true };
+  } catch (error) {
+    throwUnlessConditionFailed(error, tableName, 'dynamodb:PutItem');
+  }
+  // Which half of the condition failed: read again to tell a removed row from a changed one.
+  if ((await readItem(client, tableName, appName)) === undefined) {
+    return {
+      ok: false,
+      refusal: WriteRefusal.ROW_MISSING,
+      message: `row "${appName}" was removed from table "${tableName}" since it was read; nothing was written: run the command again`,
+    };
+  }
+  return changed(appName, 'someone else wrote it');
+}
+
+/**
+ * Deletes a row with one DeleteItem, conditional on it being exactly as read (and shown), with
+ * the same condition as {@link replaceRow}: a row someone changed since is never removed
+ * unseen. There is no version attribute to check instead: rows are written by hand, by
+ * `aws dynamodb`, by `msf-scaler override`, and none of them would keep one up to date.
+ *
+ * @returns `ok`, or the refusal: `row-missing` (removed by someone else), `changed`, `too-large`
+ * @throws ScheduleTableError when the table cannot be written
+ * @example
+ * ```ts
+ * await deleteRow(client, 'msf-scaler-schedules', { appName: 'orders', expected: itemAsShown });
+ * ```
+ */
+async function deleteRow(client: DynamoDBDocumentClient, tableName: string, write: RowDelete): Promise<WriteResult> {
+  const expression = placeholders();
+  const condition = itemUnchangedTerms(write.expected, ROW_ATTRIBUTES, expression).join(' AND ');
+  if (condition.length > MAX_EXPRESSION_LENGTH) {
+    return tooLarge(write.appName, 'remove it with aws dynamodb delete-item, which removes it without a check');
+  }
+  try {
+    await client.send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: { appName: write.appName },
+        ConditionExpression: condition,
+        ...expressionParameters(expression),
+      }),
+    );
+    return { ok: true };
+  } catch (error) {
+    throwUnlessConditionFailed(error, tableName, 'dynamodb:DeleteItem');
+  }
+  if ((await readItem(client, tableName, write.appName)) === undefined) {
+    return {
+      ok: false,
+      refusal: WriteRefusal.ROW_MISSING,
+      message: `no row "${write.appName}" in table "${tableName}": someone removed it since it was read`,
+    };
+  }
+  return changed(write.appName, 'someone else wrote it');
+}
+
+/**
+ * Sets a row's `enabled` and nothing else, with one UpdateItem conditional on the row existing
+ * and its `enabled` being still as read (absent stays absent), so a concurrent enable or
+ * disable is never overwritten silently. Every other attribute is left as it is.
+ *
+ * @returns `ok`, or the refusal: `row-missing`, `changed`
+ * @throws ScheduleTableError when the table cannot be written
+ * @example
+ * ```ts
+ * await writeEnabled(client, 'msf-scaler-schedules', { appName: 'orders', expected: undefined, enabled: false });
+ * ```
+ */
+async function writeEnabled(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  write: EnabledWrite,
+): Promise<WriteResult> {
+  const expression = placeholders();
+  const attribute = expression.name('enabled');
+  const condition = [
+    `attribute_exists(${expression.name('appName')})`,
+    ...unchangedTerms(attribute, write.expected, expression),
+  ].join(' AND ');
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { appName: write.appName },
+        UpdateExpression: `SET ${attribute} = ${expression.value(write.enabled)}`,
+        ConditionExpression: condition,
+        ...expressionParameters(expression),
+      }),
+    );
+    return { ok: true };
+  } catch (error) {
+    throwUnlessConditionFailed(error, tableName, 'dynamodb:UpdateItem');
+  }
+  if ((await readItem(client, tableName, write.appName)) === undefined) return rowMissing(tableName, write.appName);
+  return changed(write.appName, 'its enabled was written by someone else');
+}
+
+export type { CalendarWrite, EnabledWrite, OverridesWrite, RowDelete, RowReplace, WriteResult };
+export {
+  createRow,
+  deleteRow,
+  listCalendarItems,
+  putCalendar,
+  replaceRow,
+  toWireItem,
+  WriteRefusal,
+  writeEnabled,
+  writeOverrides,
+};

@@ -1,6 +1,6 @@
-import { paint, Style } from '@msf-scaler/commons';
 import { OUTCOMES, Outcome } from '../core/outcome';
 import type { HistoryEntry, RowEntry, RunEntry } from '../run/history';
+import { fitTable, OUTCOME_STYLE } from './table';
 import { escapeControl, truncateTo } from './text';
 
 /** Options of {@link renderHistoryLines}. */
@@ -11,20 +11,8 @@ interface HistoryRenderOptions {
   readonly width: number;
 }
 
-const OUTCOME_STYLE: Readonly<Record<Outcome, Style>> = {
-  scaled: Style.GREEN,
-  unchanged: Style.DIM,
-  skipped: Style.YELLOW,
-  busy: Style.YELLOW,
-  invalid: Style.RED,
-  error: Style.RED,
-  deferred: Style.YELLOW,
-};
-
 /** Widest APP cell; longer names are cut with `…` (`--json` keeps them whole). */
 const MAX_APP_WIDTH = 48;
-/** Narrowest REASON column kept however narrow the terminal, so a reason never vanishes. */
-const MIN_REASON_WIDTH = 20;
 const HEADER = ['AT', 'APP', 'OUTCOME', 'KPU', 'REASON'] as const;
 /** Index of the OUTCOME column, the one painted. */
 const OUTCOME_COLUMN = 2;
@@ -81,28 +69,11 @@ function cellsOf(entry: HistoryEntry): readonly string[] {
  */
 function* renderHistoryLines(entries: readonly HistoryEntry[], options: HistoryRenderOptions): Generator<string> {
   if (entries.length === 0) return;
-  const rows = entries.map((entry) => ({ cells: cellsOf(entry), entry }));
-  const widths = HEADER.slice(0, -1).map((title) => title.length);
-  for (const { cells } of rows) {
-    cells.slice(0, -1).forEach((text, column) => {
-      widths[column] = Math.max(widths[column] ?? 0, text.length);
-    });
-  }
-  const reasonWidth = Math.max(MIN_REASON_WIDTH, options.width - widths.reduce((sum, width) => sum + width + 2, 0));
-  function line(cells: readonly string[], outcome?: Outcome): string {
-    return cells
-      .map((text, column) => {
-        if (column === cells.length - 1) return truncateTo(text, reasonWidth);
-        const padded = text.padEnd(widths[column] ?? 0);
-        return column === OUTCOME_COLUMN && outcome !== undefined
-          ? paint(padded, OUTCOME_STYLE[outcome], options.colour)
-          : padded;
-      })
-      .join('  ')
-      .trimEnd();
-  }
-  yield line(HEADER);
-  for (const { cells, entry } of rows) yield line(cells, entry.kind === 'row' ? entry.outcome : undefined);
+  const rows = entries.map((entry) => ({
+    cells: cellsOf(entry),
+    ...(entry.kind === 'row' ? { paint: { column: OUTCOME_COLUMN, style: OUTCOME_STYLE[entry.outcome] } } : {}),
+  }));
+  yield* fitTable(HEADER, rows, options);
 }
 
 export type { HistoryRenderOptions };

@@ -154,5 +154,20 @@ function renderTimeline(data: TimelineData, options: TimelineOptions = {}): stri
   return lines.join('\n');
 }
 
+/**
+ * Timeline cells from a schedule's hourly targets: each hour's KPU, with ↑/↓ where the target
+ * differs from the hour before.
+ *
+ * @example
+ * cellsFromTargets([1, 4, 4, 1]); // [{ kpu: 1 }, { kpu: 4, event: 'up' }, { kpu: 4 }, { kpu: 1, event: 'down' }]
+ */
+function cellsFromTargets(targets: readonly number[]): TimelineCell[] {
+  return targets.map((kpu, hour) => {
+    const before = targets[hour - 1];
+    if (before === undefined || before === kpu) return { kpu };
+    return { kpu, event: kpu > before ? 'up' : 'down' };
+  });
+}
+
 export type { TimelineApp, TimelineCell, TimelineData, TimelineOptions };
-export { dayLabel, renderTimeline };
+export { cellsFromTargets, dayLabel, renderTimeline };
