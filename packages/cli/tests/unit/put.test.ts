@@ -274,7 +274,7 @@ describe('Command: msf-scaler put', () => {
     // Assess
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'error: cannot read schedule table "msf-scaler-schedules": AccessDeniedException: not authorized; grant dynamodb:GetItem on the table to the scaler\'s role; 1 of 1 rows not written\n',
+      'error: cannot read schedule table "msf-scaler-schedules": AccessDeniedException: not authorized; grant dynamodb:GetItem on the table to the role or credentials in use; 1 of 1 rows not written\n',
     );
     expect(ddbMock).toHaveReceivedCommandTimes(PutCommand, 0);
   });
