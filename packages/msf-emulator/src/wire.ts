@@ -1,4 +1,4 @@
-import type { OperationFailure, StoredApplication, StoredOperation } from './store';
+import type { OperationFailure, StoredApplication, StoredOperation } from './storedState';
 import type {
   ApplicationDetail,
   ApplicationOperationInfo,
