@@ -150,7 +150,7 @@ class ScalerFunction extends Construct {
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description:
-        'MSF scheduled scaler: scan the schedule table, describe and update MSF applications, record its runs in the history table.',
+        'MSF scheduled scaler: scan the schedule table, describe and update MSF applications, record its runs in the history table, publish its events.',
     });
     const permissions = new ScalerPermissionsPolicy(this, 'Permissions', {
       table: props.table,
@@ -180,6 +180,9 @@ class ScalerFunction extends Construct {
       environment: {
         [EnvVar.TABLE]: props.table.tableName,
         [EnvVar.HISTORY_TABLE]: props.historyTable.tableName,
+        // One EventBridge event per scaled or failed row, on the default bus (the role may put
+        // only those there).
+        [EnvVar.EVENTS]: 'on',
         ...(props.maxKPUPerApplication === undefined
           ? {}
           : { [EnvVar.MAX_KPU_PER_APPLICATION]: String(props.maxKPUPerApplication) }),

@@ -1,6 +1,8 @@
 import {
   Defaults,
   EnvVar,
+  EVENT_SOURCE,
+  EVENTBRIDGE_ACTIONS,
   HISTORY_TABLE_ACTIONS,
   HISTORY_WRITE_FAILURES_METRIC,
   HistoryAttribute,
@@ -96,7 +98,8 @@ function applicationArn(resourceName: string): Record<string, unknown> {
 
 /**
  * The exact statements the scaler role gets, with `table` as the Scan resource, `historyTable`
- * as the history writes' and, when given, `condition` on the MSF statement (and on no other).
+ * as the history writes' and, when given, `condition` on the MSF statement (the events statement
+ * always carries its own condition on the source).
  */
 function expectedStatements(
   template: Template,
@@ -121,6 +124,26 @@ function expectedStatements(
     },
     { Sid: 'ReadSchedules', Effect: 'Allow', Action: 'dynamodb:Scan', Resource: table },
     { Sid: 'WriteHistory', Effect: 'Allow', Action: 'dynamodb:BatchWriteItem', Resource: historyTable },
+    {
+      Sid: 'PublishEvents',
+      Effect: 'Allow',
+      Action: 'events:PutEvents',
+      Resource: {
+        'Fn::Join': [
+          '',
+          [
+            'arn:',
+            { Ref: 'AWS::Partition' },
+            ':events:',
+            { Ref: 'AWS::Region' },
+            ':',
+            { Ref: 'AWS::AccountId' },
+            ':event-bus/default',
+          ],
+        ],
+      },
+      Condition: { StringEquals: { 'events:source': 'msf-scheduled-scaler' } },
+    },
     {
       Sid: 'WriteOwnLogs',
       Effect: 'Allow',
@@ -592,6 +615,7 @@ describe('Construct: ScalerFunction', () => {
         Variables: Match.exact({
           [EnvVar.TABLE]: tableRef(template, 'ScheduleTable'),
           [EnvVar.HISTORY_TABLE]: tableRef(template, 'HistoryTable'),
+          [EnvVar.EVENTS]: 'on',
           [EnvVar.SERVICE_NAME]: Defaults.SERVICE_NAME,
           [EnvVar.METRICS_NAMESPACE]: Defaults.METRICS_NAMESPACE,
           POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -790,6 +814,45 @@ describe('Construct: ScalerPermissionsPolicy', () => {
       JSON.stringify(statement).includes(tableIdOf(template, 'HistoryTable')),
     );
     expect(naming).toStrictEqual(onHistory);
+  });
+
+  it('grants exactly the EventBridge actions the event adapter calls, on the default bus only, for the scaler source only', () => {
+    // Prepare
+    // Act
+    const template = synthTemplate(Config.CUSTOM);
+
+    // Assess
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        (
+          policy as {
+            Properties: { PolicyDocument: { Statement: { Action: string | string[]; Sid?: string }[] } };
+          }
+        ).Properties.PolicyDocument.Statement,
+    );
+    const onEvents = statements.filter((statement) => JSON.stringify(statement.Action).includes('events:'));
+    expect(onEvents).toStrictEqual([
+      {
+        Sid: 'PublishEvents',
+        Effect: 'Allow',
+        Action: EVENTBRIDGE_ACTIONS.map((action) => `events:${action}`).join(),
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':events:',
+              { Ref: 'AWS::Region' },
+              ':',
+              { Ref: 'AWS::AccountId' },
+              ':event-bus/default',
+            ],
+          ],
+        },
+        Condition: { StringEquals: { 'events:source': EVENT_SOURCE } },
+      },
+    ]);
   });
 
   it('gives the Lambda role no managed policy and no other policy', () => {

@@ -1,4 +1,11 @@
-import { HISTORY_TABLE_ACTIONS, MSF_OPERATIONS, parseRequiredTag } from '@msf-scaler/scaler';
+import {
+  DEFAULT_EVENT_BUS,
+  EVENT_SOURCE,
+  EVENTBRIDGE_ACTIONS,
+  HISTORY_TABLE_ACTIONS,
+  MSF_OPERATIONS,
+  parseRequiredTag,
+} from '@msf-scaler/scaler';
 import { APP_NAME_MAX_LENGTH, APP_NAME_PATTERN } from '@msf-scaler/schema';
 import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -118,6 +125,9 @@ function requiredTagCondition(requiredTag: string | undefined): Record<string, R
  * - on the history table, exactly the DynamoDB actions the history adapter calls
  *   ({@link HISTORY_TABLE_ACTIONS}: `dynamodb:BatchWriteItem`), so a run can record what it did
  *   but never read, change or delete the audit trail;
+ * - `events:PutEvents` ({@link EVENTBRIDGE_ACTIONS}) on the account's default event bus only, and
+ *   only for events whose source is `msf-scheduled-scaler`, so the role cannot pose as another
+ *   service on the bus;
  * - `logs:CreateLogStream` and `logs:PutLogEvents` on its own log group. The log group
  *   exists already, so `logs:CreateLogGroup` is not granted.
  *
@@ -137,6 +147,12 @@ class ScalerPermissionsPolicy extends Policy {
 
     const prefix = props.appNamePrefix ?? '';
     const condition = requiredTagCondition(props.requiredTag);
+    const defaultBus = Stack.of(this).formatArn({
+      service: 'events',
+      resource: 'event-bus',
+      resourceName: DEFAULT_EVENT_BUS,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
     const applications = Stack.of(this).formatArn({
       service: 'kinesisanalytics',
       resource: 'application',
@@ -163,6 +179,21 @@ class ScalerPermissionsPolicy extends Policy {
         effect: Effect.ALLOW,
         actions: HISTORY_TABLE_ACTIONS.map((action) => `dynamodb:${action}`),
         resources: [props.historyTable.tableArn],
+      }),
+      // The Service Authorization Reference, "Actions, resources, and condition keys for Amazon
+      // EventBridge" (service prefix `events`), lists the resource type `event-bus`
+      // (`arn:${Partition}:events:${Region}:${Account}:event-bus/${EventBusName}`) and the condition
+      // key `events:source` (the `source` of the events in the request); the EventBridge user
+      // guide's "Using IAM policy conditions in Amazon EventBridge" describes `events:source` for
+      // limiting which sources a principal may put events for. The PutEvents row of the Actions
+      // table was not readable in the copy consulted: re-check it there when the page changes.
+      // The scaler sends only this source, so the condition never denies its own calls.
+      new PolicyStatement({
+        sid: 'PublishEvents',
+        effect: Effect.ALLOW,
+        actions: EVENTBRIDGE_ACTIONS.map((action) => `events:${action}`),
+        resources: [defaultBus],
+        conditions: { StringEquals: { 'events:source': EVENT_SOURCE } },
       }),
       new PolicyStatement({
         sid: 'WriteOwnLogs',

@@ -2,6 +2,7 @@
 import { createScalerClients, preferSmallHeap, quietPinnedSdkNotice } from '@msf-scaler/scaler';
 import { CommandName } from './help';
 import { main } from './program';
+import { withRegionHints } from './regionHint';
 
 // A run is a burst of short-lived garbage, for which a small heap keeps 10,000 rows near 120 MB.
 // validate holds every row's report instead: with the flag, V8 collected 100,000 rows for 5 s
@@ -15,7 +16,7 @@ main(process.argv.slice(2), {
   stderr: process.stderr,
   stdin: process.stdin,
   env: process.env,
-  createClients: () => createScalerClients(),
+  createClients: () => withRegionHints(createScalerClients()),
   now: () => new Date(),
 }).then(
   (code) => {

@@ -1,9 +1,7 @@
-import { ConfigError, Defaults, EnvVar, readString } from '@msf-scaler/scaler';
+import { ConfigError } from '@msf-scaler/scaler';
 import { APP_NAME_MAX_LENGTH, APP_NAME_PATTERN } from '@msf-scaler/schema';
 import type { CliIo } from './io';
-
-/** A DynamoDB table name: 3-255 letters, digits, `_`, `.` and `-`. */
-const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+import { resolveTableName } from './tableName';
 
 /**
  * The schedule table of a command that writes rows: `--table`, else `$SCHEDULE_TABLE`, else
@@ -15,15 +13,7 @@ const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
  * const table = resolveRowTable(flags.table, io); // 'msf-scaler-schedules'
  */
 function resolveRowTable(flag: string | undefined, io: CliIo): string {
-  const fromEnv = readString(io.env, EnvVar.TABLE);
-  const table = flag ?? fromEnv ?? Defaults.TABLE_NAME;
-  if (!TABLE_NAME.test(table)) {
-    const source = flag === undefined ? `$${EnvVar.TABLE}` : '--table';
-    throw new ConfigError(
-      `${source} ${JSON.stringify(table)} is not a DynamoDB table name: 3-255 letters, digits, _ . -`,
-    );
-  }
-  return table;
+  return resolveTableName(flag, io.env);
 }
 
 /**

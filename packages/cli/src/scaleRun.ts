@@ -9,7 +9,6 @@ import {
   optionalRequiredTag,
   parseInstant,
   type RunSummary,
-  readString,
   resolveConcurrency,
   resolveHistoryTable,
   resolveMaxKpuPerApplication,
@@ -19,15 +18,19 @@ import {
   writeChunks,
 } from '@msf-scaler/scaler';
 import { type Command, Option } from 'commander';
+import { type ClientTarget, describeClientTarget } from './clientTarget';
 import { exitCodeFor } from './exitCode';
 import type { CliIo } from './io';
 import { withNewlines } from './render/lines';
 import { renderSummaryLines, renderWarnings } from './render/runTable';
+import { resolveTableName } from './tableName';
 
 /** The flags `run` and `plan` share, as commander parses them. */
 interface RunFlags {
   readonly at?: string;
   readonly dryRun?: boolean;
+  /** `run --events`: publish the run's EventBridge events, as the Lambda does. */
+  readonly events?: boolean;
   readonly table?: string;
   readonly concurrency?: string;
   readonly maxKpuPerApplication?: string;
@@ -56,7 +59,7 @@ function resolveRunRequest(flags: RunFlags, forceDryRun: boolean, io: CliIo): Ru
   return {
     instant: flags.at === undefined ? io.now() : parseInstant(flags.at, '--at'),
     dryRun: forceDryRun || flags.dryRun === true,
-    table: flags.table ?? readString(io.env, EnvVar.TABLE) ?? Defaults.TABLE_NAME,
+    table: resolveTableName(flags.table, io.env),
     concurrency: resolveConcurrency(io.env, flags.concurrency),
     maxKPUPerApplication: resolveMaxKpuPerApplication(io.env, flags.maxKpuPerApplication),
     ...optionalMaxTotalKpu(io, flags.maxTotalKpu),
@@ -121,7 +124,7 @@ function addRunOptions(command: Command): Command {
 const PIPED_WIDTH = 400;
 
 /** Writes the run's output, pulled as stdout drains: a large table or JSON is never queued whole. */
-async function render(summary: RunSummary, request: RunRequest, io: CliIo): Promise<void> {
+async function render(summary: RunSummary, request: RunRequest, io: CliIo, target: ClientTarget): Promise<void> {
   for (const warning of renderWarnings(summary)) io.stderr.write(`${warning}\n`);
   if (request.json) {
     await writeChunks(io.stdout, jsonChunks(summary, 'outcomes'));
@@ -130,7 +133,7 @@ async function render(summary: RunSummary, request: RunRequest, io: CliIo): Prom
   }
   // On a terminal the table fits its width; piped, no line exceeds 400 characters.
   const width = io.stdout.isTTY === true ? (io.stdout.columns ?? 120) : PIPED_WIDTH;
-  const lines = renderSummaryLines(summary, { colour: useColour(io.stdout, io.env), width });
+  const lines = renderSummaryLines(summary, { colour: useColour(io.stdout, io.env), width, target });
   await writeChunks(io.stdout, chunked(withNewlines(lines)));
 }
 
@@ -153,8 +156,9 @@ async function executeRun(flags: RunFlags, forceDryRun: boolean, command: Comman
   }
   const clock = io.clock ?? Date.now;
   try {
+    const clients = io.createClients();
     const summary = await runScaler({
-      clients: io.createClients(),
+      clients,
       table: request.table,
       instant: request.instant,
       dryRun: request.dryRun,
@@ -163,6 +167,7 @@ async function executeRun(flags: RunFlags, forceDryRun: boolean, command: Comman
       ...(request.maxTotalKPU === undefined ? {} : { maxTotalKPU: request.maxTotalKPU }),
       ...optionalRequiredTag(io.env),
       historyTable: request.historyTable,
+      ...(flags.events === true ? { events: true } : {}),
       // A history that could not be written changes no outcome and no exit code: a warning.
       onHistory: (result) => {
         if (result.failed > 0) io.stderr.write(`warning: ${describeHistoryFailure(result)}\n`);
@@ -171,7 +176,7 @@ async function executeRun(flags: RunFlags, forceDryRun: boolean, command: Comman
       clock,
       ...(request.deadlineSeconds === undefined ? {} : { deadline: clock() + request.deadlineSeconds * 1000 }),
     });
-    await render(summary, request, io);
+    await render(summary, request, io, await describeClientTarget(clients, io.env));
     return exitCodeFor(summary);
   } catch (error) {
     if (!(error instanceof ScheduleTableError)) throw error;

@@ -5,6 +5,8 @@ import { LocalDefaults } from './constants';
 interface LocalEndpoints {
   readonly ddbEndpoint: string;
   readonly msfEndpoint: string;
+  /** The local EventBridge sink; without it the clients' EventBridge client uses the standard configuration. */
+  readonly eventsEndpoint?: string;
   readonly region: string;
 }
 
@@ -34,6 +36,7 @@ function localClients(endpoints: LocalEndpoints, options: LocalClientsOptions = 
     credentials: { accessKeyId: LocalDefaults.ACCESS_KEY_ID, secretAccessKey: LocalDefaults.SECRET_ACCESS_KEY },
     dynamodbEndpoint: endpoints.ddbEndpoint,
     msfEndpoint: endpoints.msfEndpoint,
+    ...(endpoints.eventsEndpoint === undefined ? {} : { eventbridgeEndpoint: endpoints.eventsEndpoint }),
     ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
   });
 }

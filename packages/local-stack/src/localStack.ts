@@ -5,6 +5,7 @@ import { Defaults, EnvVar } from '@msf-scaler/scaler';
 import dynalite from 'dynalite';
 import { LocalDefaults, LocalEnvVar } from './constants';
 import { LocalStackError, PortInUseError } from './errors';
+import { createEventSink, type SinkEvent } from './eventSink';
 import { localClients } from './localClients';
 import { ensureHistoryTable, ensureScheduleTable } from './scheduleTable';
 
@@ -14,6 +15,8 @@ interface LocalStackOptions {
   readonly ddbPort?: number;
   /** MSF emulator port; 0 picks a free one. @default 0 */
   readonly msfPort?: number;
+  /** Port of the local EventBridge sink (PutEvents); 0 picks a free one. @default 0 */
+  readonly eventsPort?: number;
   /** Interface both servers listen on. @default '127.0.0.1' */
   readonly host?: string;
   /** How long MSF transitions (STARTING, UPDATING, ...) take; 0 completes them before the next request. @default the emulator's (1000) */
@@ -39,11 +42,19 @@ interface LocalStack {
   readonly ddbEndpoint: string;
   /** e.g. `http://127.0.0.1:8081` */
   readonly msfEndpoint: string;
+  /**
+   * The local EventBridge sink that accepts PutEvents, e.g. `http://127.0.0.1:8082`:
+   * {@link localClients} points the EventBridge client at it (give it to other tools as
+   * `AWS_ENDPOINT_URL_EVENTBRIDGE`; it is not in `env`, which the runs of `pnpm local` do not publish with).
+   */
+  readonly eventsEndpoint: string;
   readonly region: string;
   readonly tableName: string;
   /** The history table runs record what they did in. */
   readonly historyTableName: string;
   readonly emulator: MsfEmulator;
+  /** The events the sink accepted so far, in arrival order (runs publish them with `events: true`). */
+  events(): readonly SinkEvent[];
   /**
    * What a shell needs to point the scaler, its CLI or the AWS CLI here:
    * AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_KINESIS_ANALYTICS_V2, AWS_REGION,
@@ -56,7 +67,7 @@ interface LocalStack {
    * run in order; the servers stop even when one fails, and `close` then rejects with its error.
    */
   beforeClose(task: () => Promise<void>): void;
-  /** Stops both servers. Safe to call more than once (later calls wait for the first). */
+  /** Stops the servers. Safe to call more than once (later calls wait for the first). */
   close(): Promise<void>;
 }
 
@@ -132,8 +143,8 @@ function urlHost(host: string): string {
 }
 
 /**
- * Starts the local world in this process: dynalite (in memory) and the MSF emulator, both
- * on loopback, then creates the schedule and history tables and waits until they are ACTIVE. Nothing here
+ * Starts the local world in this process: dynalite (in memory), the MSF emulator and a sink
+ * that accepts EventBridge's PutEvents and keeps the events (`events()`), all on loopback, then creates the schedule and history tables and waits until they are ACTIVE. Nothing here
  * needs an AWS account or the network.
  *
  * If anything fails half-way (a port in use, say), whatever had started is closed and a
@@ -193,6 +204,17 @@ async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalSt
     }
     started.push(() => emulator.close());
 
+    const sink = createEventSink();
+    const eventsPort = options.eventsPort ?? 0;
+    let eventsListening: number;
+    try {
+      eventsListening = await listen(sink.server, eventsPort, host);
+    } catch (error) {
+      throw listenError('the EventBridge sink', host, eventsPort, '--events-port', 'eventsPort', error);
+    }
+    started.push(() => closeServer(sink.server));
+    const eventsEndpoint = `http://${urlHost(host)}:${eventsListening}`;
+
     const ddbEndpoint = `http://${urlHost(host)}:${ddbListening}`;
     const msfEndpoint = emulator.url;
     const setup = localClients({ ddbEndpoint, msfEndpoint, region });
@@ -226,10 +248,12 @@ async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalSt
     return {
       ddbEndpoint,
       msfEndpoint,
+      eventsEndpoint,
       region,
       tableName,
       historyTableName,
       emulator,
+      events: sink.events,
       env: Object.freeze({
         [LocalEnvVar.DDB_ENDPOINT]: ddbEndpoint,
         [LocalEnvVar.MSF_ENDPOINT]: msfEndpoint,

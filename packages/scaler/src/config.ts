@@ -110,6 +110,27 @@ function resolveHistoryTable(env: Env, flag?: string): string {
 }
 
 /**
+ * Whether the run publishes its EventBridge events: `SCALER_EVENTS` is `on` or `off` (any case),
+ * `on` when unset or blank (the Lambda's default). Any other value is an error naming the variable.
+ *
+ * @example
+ * resolveEvents({}); // true
+ * resolveEvents({ SCALER_EVENTS: 'off' }); // false
+ */
+function resolveEvents(env: Env): boolean {
+  const text = readString(env, EnvVar.EVENTS);
+  if (text === undefined) return true;
+  switch (text.toLowerCase()) {
+    case 'on':
+      return true;
+    case 'off':
+      return false;
+    default:
+      throw new ConfigError(`${EnvVar.EVENTS} must be "on" or "off", got ${JSON.stringify(text)}`);
+  }
+}
+
+/**
  * The tag the scaler's role requires on applications, from `SCALER_REQUIRED_TAG` (set by the
  * stack when its `requiredTag` option is on), as a spreadable option.
  *
@@ -146,6 +167,7 @@ export {
   readString,
   requireTableName,
   resolveConcurrency,
+  resolveEvents,
   resolveHistoryTable,
   resolveMaxKpuPerApplication,
   resolveMaxTotalKpu,

@@ -54,6 +54,11 @@ const Defaults = {
    * history table costs at most this, never the Lambda's timeout.
    */
   HISTORY_WRITE_BUDGET_MS: 5_000,
+  /**
+   * Longest time a run spends publishing its EventBridge events, alongside its history (both run
+   * at once, so together they still fit well inside {@link Defaults.DEADLINE_MARGIN_MS}).
+   */
+  EVENTS_PUBLISH_BUDGET_MS: 5_000,
 } as const;
 
 /** Environment variables the scaler reads. */
@@ -64,6 +69,8 @@ const EnvVar = {
   MAX_TOTAL_KPU: 'SCALER_MAX_TOTAL_KPU',
   REQUIRED_TAG: 'SCALER_REQUIRED_TAG',
   HISTORY_TABLE: 'HISTORY_TABLE',
+  /** `on` or `off`: whether the Lambda publishes one EventBridge event per scaled or failed row (default `on`). */
+  EVENTS: 'SCALER_EVENTS',
   SERVICE_NAME: 'POWERTOOLS_SERVICE_NAME',
   METRICS_NAMESPACE: 'POWERTOOLS_METRICS_NAMESPACE',
 } as const;

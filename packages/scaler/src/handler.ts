@@ -5,13 +5,14 @@ import {
   parseInstant,
   requireTableName,
   resolveConcurrency,
+  resolveEvents,
   resolveHistoryTable,
   resolveMaxKpuPerApplication,
   resolveMaxTotalKpu,
 } from './config';
 import { Defaults } from './constants';
 import { preferSmallHeap } from './memoryMode';
-import { createObservability, logHistory, logOutcome, publishRunMetrics } from './observability';
+import { createObservability, logEvents, logHistory, logOutcome, publishRunMetrics } from './observability';
 import { type CompactSummary, compactSummary } from './output/compactSummary';
 import { runScaler } from './run/runScaler';
 
@@ -41,7 +42,9 @@ async function handler(event: Partial<ScheduledEvent>, context?: Context): Promi
   try {
     const instant = instantOf(event, () => new Date());
     const maxTotalKPU = resolveMaxTotalKpu(process.env);
+    const events = resolveEvents(process.env);
     let historyFailures = 0;
+    let eventFailures = 0;
     const summary = await runScaler({
       // Stop starting rows in time to report on all of them before Lambda stops the function.
       ...(context === undefined
@@ -60,8 +63,13 @@ async function handler(event: Partial<ScheduledEvent>, context?: Context): Promi
         historyFailures = result.failed;
         logHistory(logger, result);
       },
+      events,
+      onEvents: (result) => {
+        eventFailures = result.failed;
+        logEvents(logger, result);
+      },
     });
-    publishRunMetrics(metrics, summary, historyFailures);
+    publishRunMetrics(metrics, summary, historyFailures, eventFailures);
     logger.info('run summary', {
       table: summary.table,
       at: summary.at,

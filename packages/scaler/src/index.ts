@@ -1,5 +1,7 @@
 export type { OwnedScalerClients, ScalerClientOptions, ScalerClients } from './adapters/clients';
 export { createScalerClients } from './adapters/clients';
+export type { EventBusOptions } from './adapters/eventBus';
+export { createEventBus, DEFAULT_EVENT_BUS, EVENTBRIDGE_ACTIONS, PUT_EVENTS_BATCH } from './adapters/eventBus';
 export type { HistoryQuery, HistoryRead, HistoryTableOptions } from './adapters/historyTable';
 export {
   createHistoryTable,
@@ -43,6 +45,7 @@ export {
   parseInstant,
   readString,
   resolveConcurrency,
+  resolveEvents,
   resolveHistoryTable,
   resolveMaxKpuPerApplication,
   resolveMaxTotalKpu,
@@ -97,7 +100,7 @@ export {
   ScheduleTableError,
 } from './errors';
 export { preferSmallHeap } from './memoryMode';
-export { HISTORY_WRITE_FAILURES_METRIC, LogField } from './observability';
+export { EVENT_PUBLISH_FAILURES_METRIC, HISTORY_WRITE_FAILURES_METRIC, LogField } from './observability';
 export type { DrainableStream } from './output/chunkedWriter';
 export { chunked, writeChunks } from './output/chunkedWriter';
 export type { AttentionRow, CompactSummary } from './output/compactSummary';
@@ -113,6 +116,15 @@ export { cellsFromTargets, dayLabel, renderTimeline } from './output/timeline';
 export { quietPinnedSdkNotice } from './quietSdkNotice';
 export type { RequiredTag } from './requiredTag';
 export { parseRequiredTag } from './requiredTag';
+export type { EventPublishResult, EventsPort, ScalerEvent } from './run/events';
+export {
+  describeEventsFailure,
+  EVENT_SOURCE,
+  EventDetailType,
+  EventLimits,
+  eventDetailTypeOf,
+  scalerEvents,
+} from './run/events';
 export type { HistoryEntry, HistoryPort, HistoryWriteResult, RecordedRow, RowEntry, RunEntry } from './run/history';
 export { describeHistoryFailure, HistoryLimits, historyEntries, isRecorded, newRunId } from './run/history';
 export { mapWithConcurrency } from './run/mapWithConcurrency';

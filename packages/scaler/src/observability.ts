@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Defaults, EnvVar } from './constants';
 import { FAILING_OUTCOMES, OUTCOME_METRIC, OUTCOMES, ROWS_TOTAL_METRIC } from './core/outcome';
+import { describeEventsFailure, type EventPublishResult } from './run/events';
 import { describeHistoryFailure, type HistoryWriteResult } from './run/history';
 import type { RowOutcome, RunSummary } from './run/types';
 
@@ -86,22 +87,46 @@ function logHistory(logger: Logger, result: HistoryWriteResult): void {
 }
 
 /**
- * Emits one Count metric per outcome (zeros included, so alarms always have data), the row
- * total, and the history entries not written (`HistoryWriteFailures`), as one EMF blob.
+ * Metric (EMF, unit Count) with the EventBridge events a run could not publish (0 when it
+ * published them all, with events off, or in a dry run, which publishes none).
  */
-function publishRunMetrics(metrics: Metrics, summary: RunSummary, historyFailures = 0): void {
+const EVENT_PUBLISH_FAILURES_METRIC = 'EventPublishFailures';
+
+/**
+ * Logs a publish that left events out, as an ERROR line naming the bus, the counts and the
+ * problem with its fix; a complete publish logs nothing.
+ */
+function logEvents(logger: Logger, result: EventPublishResult): void {
+  if (result.failed === 0) return;
+  logger.error(describeEventsFailure(result), {
+    eventBus: result.bus,
+    eventsPublished: result.published,
+    eventsFailed: result.failed,
+    ...(result.problem === undefined ? {} : { problem: result.problem }),
+  });
+}
+
+/**
+ * Emits one Count metric per outcome (zeros included, so alarms always have data), the row
+ * total, the history entries not written (`HistoryWriteFailures`) and the events not published
+ * (`EventPublishFailures`), as one EMF blob.
+ */
+function publishRunMetrics(metrics: Metrics, summary: RunSummary, historyFailures = 0, eventFailures = 0): void {
   for (const outcome of OUTCOMES) {
     metrics.addMetric(OUTCOME_METRIC[outcome], MetricUnit.Count, summary.counts[outcome]);
   }
   metrics.addMetric(ROWS_TOTAL_METRIC, MetricUnit.Count, summary.total);
   metrics.addMetric(HISTORY_WRITE_FAILURES_METRIC, MetricUnit.Count, historyFailures);
+  metrics.addMetric(EVENT_PUBLISH_FAILURES_METRIC, MetricUnit.Count, eventFailures);
   metrics.publishStoredMetrics();
 }
 
 export {
   createObservability,
+  EVENT_PUBLISH_FAILURES_METRIC,
   HISTORY_WRITE_FAILURES_METRIC,
   LogField,
+  logEvents,
   logHistory,
   logOutcome,
   publishRunMetrics,

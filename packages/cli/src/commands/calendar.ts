@@ -1,11 +1,9 @@
 import { ExitCode } from '@msf-scaler/commons';
 import {
-  Defaults,
-  EnvVar,
+  ConfigError,
   listCalendarItems,
   putCalendar,
   readScheduleItems,
-  readString,
   ScheduleTableError,
   toJson,
 } from '@msf-scaler/scaler';
@@ -22,6 +20,7 @@ import {
   renderCalendarPut,
 } from '../render/calendar';
 import { tableOptionText } from '../scaleRun';
+import { resolveTableName } from '../tableName';
 import { readInput } from '../validate/readInput';
 
 const EXAMPLES: readonly (readonly [string, string])[] = [
@@ -66,8 +65,15 @@ const PIPED_WIDTH = 400;
 /** `--dates` holding dates itself (digits, `-`, `,` and spaces) rather than naming a file. */
 const INLINE_DATES = /^[\d\s,-]*$/;
 
-function tableOf(flag: string | undefined, io: CliIo): string {
-  return flag ?? readString(io.env, EnvVar.TABLE) ?? Defaults.TABLE_NAME;
+/** The table of `--table` / `$SCHEDULE_TABLE`, or `undefined` after writing the usage error. */
+function tableOf(flag: string | undefined, io: CliIo, command: Command): string | undefined {
+  try {
+    return resolveTableName(flag, io.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr.write(`error: ${error.message}\n\n${command.helpInformation()}`);
+    return undefined;
+  }
 }
 
 /**
@@ -129,7 +135,8 @@ async function executePut(name: string, flags: PutFlags, command: Command, io: C
     );
     return ExitCode.USAGE;
   }
-  const table = tableOf(flags.table, io);
+  const table = tableOf(flags.table, io, command);
+  if (table === undefined) return ExitCode.USAGE;
   const appName = `${CALENDAR_PREFIX}${name}`;
   try {
     const dates = await readDates(flags.dates);
@@ -189,8 +196,9 @@ function listingOf(result: CalendarParseResult): CalendarListing {
 }
 
 /** scan the calendar items -> parse each -> render; exit 1 when one is invalid. */
-async function executeList(flags: ListFlags, io: CliIo): Promise<ExitCode> {
-  const table = tableOf(flags.table, io);
+async function executeList(flags: ListFlags, command: Command, io: CliIo): Promise<ExitCode> {
+  const table = tableOf(flags.table, io, command);
+  if (table === undefined) return ExitCode.USAGE;
   let items: Record<string, unknown>[];
   try {
     items = await listCalendarItems(io.createClients().dynamodb, table);
@@ -255,7 +263,7 @@ ${helpAfter(PUT_EXAMPLES, CommandName.CALENDAR)}`,
     .option('--table <name>', tableOptionText())
     .option('--json', 'print every calendar as JSON on stdout')
     .addHelpText('after', helpAfter(LIST_EXAMPLES, CommandName.CALENDAR));
-  list.action(async (flags: ListFlags) => context.exit(await executeList(flags, context.io)));
+  list.action(async (flags: ListFlags) => context.exit(await executeList(flags, list, context.io)));
   return calendar;
 }
 

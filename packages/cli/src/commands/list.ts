@@ -6,7 +6,6 @@ import {
   EnvVar,
   jsonChunks,
   parseInstant,
-  readString,
   resolveConcurrency,
   resolveMaxKpuPerApplication,
   ScheduleTableError,
@@ -20,6 +19,7 @@ import { type Listing, type ListRequest, listRows } from '../list/listRows';
 import { withNewlines } from '../render/lines';
 import { renderListLines } from '../render/list';
 import { maxKpuOptionText, tableOptionText } from '../scaleRun';
+import { resolveTableName } from '../tableName';
 
 const EXAMPLES: readonly (readonly [string, string])[] = [
   ['msf-scaler list', 'every row: its application now, its target now, its next change'],
@@ -49,7 +49,7 @@ async function executeList(flags: ListFlags, command: Command, io: CliIo): Promi
   let request: ListRequest;
   try {
     request = {
-      table: flags.table ?? readString(io.env, EnvVar.TABLE) ?? Defaults.TABLE_NAME,
+      table: resolveTableName(flags.table, io.env),
       instant: flags.at === undefined ? io.now() : parseInstant(flags.at, '--at'),
       maxKPUPerApplication: resolveMaxKpuPerApplication(io.env, flags.maxKpuPerApplication),
       concurrency: resolveConcurrency(io.env, flags.concurrency),

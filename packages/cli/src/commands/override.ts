@@ -1,12 +1,9 @@
 import { ExitCode } from '@msf-scaler/commons';
 import {
   ConfigError,
-  Defaults,
-  EnvVar,
   evaluateSchedule,
   nextChanges,
   readScheduleItems,
-  readString,
   resolveMaxKpuPerApplication,
   type ScalerClients,
   ScheduleTableError,
@@ -31,6 +28,7 @@ import { CommandName, helpAfter } from '../help';
 import type { CliIo } from '../io';
 import { type OverrideReport, renderOverrideReport } from '../render/override';
 import { maxKpuOptionText, tableOptionText } from '../scaleRun';
+import { resolveTableName } from '../tableName';
 
 const EXAMPLES: readonly (readonly [string, string])[] = [
   [
@@ -151,7 +149,7 @@ function resolveOverrideRequest(appName: string, flags: OverrideFlags, io: CliIo
   const now = io.now();
   const common = {
     appName,
-    table: flags.table ?? readString(io.env, EnvVar.TABLE) ?? Defaults.TABLE_NAME,
+    table: resolveTableName(flags.table, io.env),
     now,
     maxKPUPerApplication: resolveMaxKpuPerApplication(io.env, flags.maxKpuPerApplication),
     json: flags.json === true,

@@ -22,7 +22,13 @@ function addRunCommand(program: Command, context: CommandContext): Command {
     program
       .command(CommandName.RUN)
       .description('reconcile every row of the schedule table now (or at --at)')
-      .addOption(new Option('--dry-run', 'decide and report, but send no UpdateApplication')),
+      .addOption(new Option('--dry-run', 'decide and report, but send no UpdateApplication'))
+      .addOption(
+        new Option(
+          '--events',
+          'publish one EventBridge event per scaled or failed row on the default bus, as the Lambda does (not in a dry run)',
+        ),
+      ),
   ).addHelpText('after', helpAfter(EXAMPLES, CommandName.RUN));
   run.action(async (flags: RunFlags) => context.exit(await executeRun(flags, false, run, context.io)));
   return run;

@@ -2,10 +2,7 @@ import { ExitCode, useColour } from '@msf-scaler/commons';
 import {
   ConfigError,
   chunked,
-  Defaults,
-  EnvVar,
   parseInstant,
-  readString,
   resolveMaxKpuPerApplication,
   ScheduleTableError,
   toJson,
@@ -20,6 +17,7 @@ import { withNewlines } from '../render/lines';
 import { renderShowLines } from '../render/show';
 import { maxKpuOptionText, tableOptionText } from '../scaleRun';
 import { type Inspection, inspectApplication } from '../show/inspectApplication';
+import { resolveTableName } from '../tableName';
 
 const EXAMPLES: readonly (readonly [string, string])[] = [
   ['msf-scaler show orders-enricher', 'the row, the application, what comes next, how the last scalings ended'],
@@ -51,7 +49,7 @@ async function executeShow(appName: string, flags: ShowFlags, command: Command, 
     }
     request = {
       appName,
-      table: flags.table ?? readString(io.env, EnvVar.TABLE) ?? Defaults.TABLE_NAME,
+      table: resolveTableName(flags.table, io.env),
       instant: flags.at === undefined ? io.now() : parseInstant(flags.at, '--at'),
       maxKPUPerApplication: resolveMaxKpuPerApplication(io.env, flags.maxKpuPerApplication),
       env: io.env,

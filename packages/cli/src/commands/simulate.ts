@@ -7,7 +7,6 @@ import {
   jsonChunks,
   Pricing,
   parseInstant,
-  readString,
   resolveMaxKpuPerApplication,
   ScheduleTableError,
   scanScheduleTable,
@@ -21,6 +20,7 @@ import { withNewlines } from '../render/lines';
 import { renderSimulationLines } from '../render/simulation';
 import { maxKpuOptionText } from '../scaleRun';
 import { DEFAULT_PRICE, type LeftOut, type Simulation, simulateRows } from '../simulate/simulateRows';
+import { resolveTableName } from '../tableName';
 import { validateFiles } from '../validate/validate';
 
 const EXAMPLES: readonly (readonly [string, string])[] = [
@@ -97,7 +97,7 @@ function resolveRequest(files: readonly string[], flags: SimulateFlags, io: CliI
     files,
     ...(flags.table === undefined
       ? {}
-      : { table: flags.table === true ? (readString(io.env, EnvVar.TABLE) ?? Defaults.TABLE_NAME) : flags.table }),
+      : { table: resolveTableName(flags.table === true ? undefined : flags.table, io.env) }),
     from,
     hours,
     ...price,

@@ -5,7 +5,6 @@ import {
   Defaults,
   EnvVar,
   jsonChunks,
-  readString,
   resolveMaxKpuPerApplication,
   ScheduleTableError,
   scanScheduleTable,
@@ -19,6 +18,7 @@ import type { CliIo } from '../io';
 import { withNewlines } from '../render/lines';
 import { renderValidationLines } from '../render/validation';
 import { maxKpuOptionText } from '../scaleRun';
+import { resolveTableName } from '../tableName';
 import type { ValidationReport } from '../validate/types';
 import { type Checked, toReport, validateFiles, validateItems } from '../validate/validate';
 
@@ -39,9 +39,6 @@ interface ValidateFlags {
   readonly json?: boolean;
 }
 
-/** A DynamoDB table name: 3-255 letters, digits, `_`, `.` and `-`. */
-const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
-
 /** What `validate` is asked to check, or the usage error that says why it cannot be. */
 type ValidateRequest =
   | {
@@ -55,7 +52,7 @@ type ValidateRequest =
   | { readonly ok: false; readonly problem: string };
 
 function resolveTable(flag: string | true, io: CliIo): string {
-  return flag === true ? (readString(io.env, EnvVar.TABLE) ?? Defaults.TABLE_NAME) : flag;
+  return resolveTableName(flag === true ? undefined : flag, io.env);
 }
 
 /** Flags over env over defaults; a contradiction or a bad value is a usage problem. */
@@ -76,12 +73,12 @@ function resolveValidateRequest(files: readonly string[], flags: ValidateFlags, 
     if (error instanceof ConfigError) return { ok: false, problem: error.message };
     throw error;
   }
-  const table = flags.table === undefined ? undefined : resolveTable(flags.table, io);
-  if (table !== undefined && !TABLE_NAME.test(table)) {
-    return {
-      ok: false,
-      problem: `--table ${JSON.stringify(table)} is not a DynamoDB table name: 3-255 letters, digits, _ . -`,
-    };
+  let table: string | undefined;
+  try {
+    table = flags.table === undefined ? undefined : resolveTable(flags.table, io);
+  } catch (error) {
+    if (error instanceof ConfigError) return { ok: false, problem: error.message };
+    throw error;
   }
   return {
     ok: true,

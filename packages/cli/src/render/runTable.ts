@@ -8,9 +8,12 @@ import {
   type RunSummary,
   truncateTo,
 } from '@msf-scaler/scaler';
+import { type ClientTarget, describeTarget } from '../clientTarget';
 
 function kpuCell(outcome: RowOutcome): string {
   if (outcome.currentKPU === undefined || outcome.targetKPU === undefined) return '-';
+  // A skipped row is left as it is: an arrow would read as a change that is not made.
+  if (outcome.outcome === Outcome.SKIPPED) return `${outcome.currentKPU}`;
   return outcome.currentKPU === outcome.targetKPU
     ? `${outcome.currentKPU}`
     : `${outcome.currentKPU} -> ${outcome.targetKPU}`;
@@ -40,6 +43,8 @@ interface RenderOptions {
   readonly colour: boolean;
   /** Longest line: the terminal's width on a TTY, 400 when piped. */
   readonly width: number;
+  /** Where the calls went, named in the summary line. @default - not named */
+  readonly target?: ClientTarget;
 }
 
 /** A cell as it may reach a terminal: control characters escaped, cut to `width`. */
@@ -80,7 +85,7 @@ function* renderSummaryLines(summary: RunSummary, options: RenderOptions): Gener
     { colour: options.colour, width: options.width, minLastWidth: MIN_REASON_WIDTH },
   );
   yield '';
-  yield truncateTo(renderCounts(summary), Math.max(options.width, 80));
+  yield truncateTo(renderCounts(summary, options.target), Math.max(options.width, 80));
 }
 
 /** {@link renderSummaryLines} as one text. */
@@ -88,14 +93,20 @@ function renderSummary(summary: RunSummary, options: RenderOptions): string {
   return [...renderSummaryLines(summary, options)].join('\n');
 }
 
-/** `plan at 2026-11-27T20:00:00.000Z, table t: 6 rows: 2 would scale, 1 unchanged, ...` */
-function renderCounts(summary: RunSummary): string {
+/**
+ * `plan at 2026-11-27T20:00:00.000Z, table t: 6 rows: 2 would scale, 1 unchanged, ...`; with a
+ * `target`, its region and non-default endpoints after the table:
+ * `table t (region eu-west-1, endpoint http://127.0.0.1:4567): ...`.
+ */
+function renderCounts(summary: RunSummary, target?: ClientTarget): string {
   const parts = OUTCOMES.filter((outcome) => summary.counts[outcome] > 0).map(
     (outcome) => `${summary.counts[outcome]} ${summary.dryRun && outcome === Outcome.SCALED ? 'would scale' : outcome}`,
   );
   const verb = summary.dryRun ? 'plan' : 'run';
   const rows = `${summary.total} row${summary.total === 1 ? '' : 's'}`;
-  return `${verb} at ${summary.at}, table ${summary.table}: ${rows}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+  const where = target === undefined ? '' : describeTarget(target);
+  const table = where === '' ? summary.table : `${summary.table} (${where})`;
+  return `${verb} at ${summary.at}, table ${table}: ${rows}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }
 
 /** Longest warning line on stderr. */

@@ -4,13 +4,11 @@
  * sequential loop the scaler replaces and the scaler at its defaults, side by side, against the
  * local stack. Figures only, no assertions.
  */
-import { ExitCode, runProgram, wholeNumberArg } from '@msf-scaler/commons';
+import { type CliStreams, ExitCode, runProgram, wholeNumberArg } from '@msf-scaler/commons';
 import { Defaults, quietPinnedSdkNotice } from '@msf-scaler/scaler';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { type BenchFaults, runBenchmark } from './benchmark';
 import { renderBenchmark } from './renderBenchmark';
-
-quietPinnedSdkNotice(process.env);
 
 interface BenchFlags {
   readonly apps: number;
@@ -42,31 +40,65 @@ function parseFaults(value: string): BenchFaults {
   return faults;
 }
 
-async function main(args: readonly string[]): Promise<number> {
-  let flags: BenchFlags | undefined;
-  const program = new Command('pnpm bench')
+/** What `pnpm bench` was asked: the flags to run with, or the exit code when there is nothing to run (help, usage error). */
+type BenchRequest = { readonly flags: BenchFlags } | { readonly ended: number };
+
+/** The options with their defaults in words, so `--help` reads `(default: none)` rather than `{}`. */
+function buildProgram(onFlags: (flags: BenchFlags) => void): Command {
+  return new Command('pnpm bench')
     .description(
       'The sequential loop and the scaler side by side against dynalite and the MSF emulator (figures only).',
     )
-    .option('--apps <n>', 'applications and rows', wholeNumberArg('--apps', 1, 20_000), 200)
-    .option(
-      '--latency-ms <ms>',
-      'latency the emulator adds to every MSF call',
-      wholeNumberArg('--latency-ms', 0, 10_000),
-      20,
+    .addOption(
+      new Option('--apps <n>', 'applications and rows, 1-20000')
+        .argParser(wholeNumberArg('--apps', 1, 20_000))
+        .default(200, '200 applications'),
     )
-    .option('--faults <list>', 'faults per MSF call, e.g. throttle=0.3,5xx=0.1,conflict=0.1', parseFaults, {})
-    .option(
-      '--concurrency <n>',
-      `the scaler's most rows in flight (default ${Defaults.CONCURRENCY})`,
-      wholeNumberArg('--concurrency', 1, Defaults.MAX_CONCURRENCY),
+    .addOption(
+      new Option('--latency-ms <ms>', 'latency the emulator adds to every MSF call, 0-10000')
+        .argParser(wholeNumberArg('--latency-ms', 0, 10_000))
+        .default(20, '20 ms'),
     )
+    .addOption(
+      new Option('--faults <list>', 'faults per MSF call, e.g. throttle=0.3,5xx=0.1,conflict=0.1')
+        .argParser(parseFaults)
+        .default({}, 'none'),
+    )
+    .addOption(
+      new Option(
+        '--concurrency <n>',
+        `the scaler's most rows in flight, 1-${Defaults.MAX_CONCURRENCY} (default: ${Defaults.CONCURRENCY}, the scaler's own)`,
+      ).argParser(wholeNumberArg('--concurrency', 1, Defaults.MAX_CONCURRENCY)),
+    )
+    .showHelpAfterError()
     .action((parsed: BenchFlags) => {
-      flags = parsed;
+      onFlags(parsed);
     });
-  const ended = await runProgram(program, args, { stdout: process.stdout, stderr: process.stderr, env: process.env });
-  if (ended !== undefined) return ended;
-  if (flags === undefined) return ExitCode.USAGE;
+}
+
+/**
+ * Parses `pnpm bench` flags; usage errors and `--help` write to `streams` and end with 2 or 0.
+ *
+ * @example
+ * await parseBenchArgs(['--apps', '50'], io); // { flags: { apps: 50, latencyMs: 20, faults: {} } }
+ */
+async function parseBenchArgs(args: readonly string[], streams: CliStreams): Promise<BenchRequest> {
+  let flags: BenchFlags | undefined;
+  const ended = await runProgram(
+    buildProgram((parsed) => {
+      flags = parsed;
+    }),
+    args,
+    streams,
+  );
+  if (ended !== undefined) return { ended };
+  return flags === undefined ? { ended: ExitCode.USAGE } : { flags };
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  const request = await parseBenchArgs(args, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  if ('ended' in request) return request.ended;
+  const { flags } = request;
   const result = await runBenchmark({
     apps: flags.apps,
     latencyMs: flags.latencyMs,
@@ -78,14 +110,23 @@ async function main(args: readonly string[]): Promise<number> {
   return ExitCode.OK;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `pnpm bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = ExitCode.FAILED;
-  },
-);
+function start(): void {
+  quietPinnedSdkNotice(process.env);
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `pnpm bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = ExitCode.FAILED;
+    },
+  );
+}
+
+// Run only as the entry point, so tests import the parser without starting a benchmark.
+if (require.main === module) start();
+
+export type { BenchRequest };
+export { parseBenchArgs };

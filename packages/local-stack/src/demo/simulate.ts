@@ -46,7 +46,8 @@ async function simulate(options: SimulationOptions): Promise<HourRecord[]> {
   for (let hour = 0; hour < options.hours; hour += 1) {
     const instant = new Date(options.start.getTime() + hour * HOUR_MS);
     options.onHour?.(instant);
-    const summary = await runScaler({ clients: options.clients, table: options.tableName, instant });
+    // As the Lambda does: the runs publish their events (to the local world's EventBridge sink).
+    const summary = await runScaler({ clients: options.clients, table: options.tableName, instant, events: true });
     const apps = new Map<string, AppState>();
     for (const name of options.applications) {
       const state = stateOf(options.emulator, name);

@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { KinesisAnalyticsV2Client } from '@aws-sdk/client-kinesis-analytics-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Defaults } from '../constants';
@@ -9,6 +10,8 @@ import { createRetryStrategy, type ThrottleCounter } from './retryStrategy';
 interface ScalerClients {
   readonly dynamodb: DynamoDBDocumentClient;
   readonly msf: KinesisAnalyticsV2Client;
+  /** Where a run publishes its events (with `events: true`); absent: a run cannot publish them. */
+  readonly eventbridge?: EventBridgeClient;
   /** Throttling responses the clients met, for the run to slow down; absent: never slows down. */
   readonly throttles?: ThrottleCounter;
 }
@@ -43,12 +46,14 @@ interface ScalerClientOptions {
   readonly dynamodbEndpoint?: string;
   /** @default - `AWS_ENDPOINT_URL_KINESIS_ANALYTICS_V2`, else the regional endpoint */
   readonly msfEndpoint?: string;
+  /** @default - `AWS_ENDPOINT_URL_EVENTBRIDGE`, else the regional endpoint */
+  readonly eventbridgeEndpoint?: string;
 }
 
 /**
  * Builds the clients from the standard SDK v3 configuration: the default credential chain,
  * `AWS_REGION`, and the standard endpoint variables (`AWS_ENDPOINT_URL`,
- * `AWS_ENDPOINT_URL_DYNAMODB`, `AWS_ENDPOINT_URL_KINESIS_ANALYTICS_V2`), so pointing the
+ * `AWS_ENDPOINT_URL_DYNAMODB`, `AWS_ENDPOINT_URL_KINESIS_ANALYTICS_V2`, `AWS_ENDPOINT_URL_EVENTBRIDGE`), so pointing the
  * scaler at local servers needs no flag of ours. The one place client settings are chosen:
  * the Lambda, the CLI and the local world all build their clients here.
  *
@@ -90,16 +95,22 @@ function createScalerClients(options: ScalerClientOptions = {}): OwnedScalerClie
     ...common,
     ...(options.msfEndpoint !== undefined ? { endpoint: options.msfEndpoint } : {}),
   });
+  const eventbridge = new EventBridgeClient({
+    ...common,
+    ...(options.eventbridgeEndpoint !== undefined ? { endpoint: options.eventbridgeEndpoint } : {}),
+  });
   return {
     dynamodbClient,
     // No attribute value may fail the Scan: numbers are read one by one, never thrown on.
     dynamodb: DynamoDBDocumentClient.from(dynamodbClient, { unmarshallOptions: { wrapNumbers: readNumber } }),
     msf,
+    eventbridge,
     throttles,
     destroy: () => {
       // The document client's destroy is a no-op: the clients it wraps own the sockets.
       dynamodbClient.destroy();
       msf.destroy();
+      eventbridge.destroy();
     },
   };
 }

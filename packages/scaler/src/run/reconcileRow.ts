@@ -154,7 +154,13 @@ async function apply(
       }
       if (context.dryRun) {
         if (change < 0) budget?.release(-change);
-        return { ...base, outcome: Outcome.SCALED, reason: `${decision.reason}${retried}${note} (dry run: not sent)` };
+        return {
+          ...base,
+          outcome: Outcome.SCALED,
+          reason: `${decision.reason}${retried}${note} (dry run: not sent)`,
+          dryRun: true,
+          wouldScale: true,
+        };
       }
       let operationId: string | undefined;
       try {

@@ -1,8 +1,10 @@
 import type { ScalerClients } from '../adapters/clients';
+import { createEventBus } from '../adapters/eventBus';
 import { createHistoryTable } from '../adapters/historyTable';
 import { createMsfApplications } from '../adapters/msfApplications';
 import { scanScheduleTable } from '../adapters/scheduleTable';
 import { Defaults } from '../constants';
+import { type EventPublishResult, type EventsPort, scalerEvents } from './events';
 import { type HistoryPort, type HistoryWriteResult, historyEntries, newRunId } from './history';
 import { type ReconcileOptions, reconcile } from './reconcile';
 import type { RowOutcome, RunSummary } from './types';
@@ -42,8 +44,22 @@ interface RunScalerOptions {
    * was not written (the handler logs a failure and counts it as `HistoryWriteFailures`).
    */
   readonly onHistory?: (result: HistoryWriteResult) => void;
-  /** The run's id in its history keys. @default 8 random hex characters */
+  /** The run's id in its history keys and events. @default 8 random hex characters */
   readonly runId?: string;
+  /**
+   * Publish one EventBridge event per `scaled` row and per `busy`, `error` or `invalid` row, on the
+   * default bus, through `clients.eventbridge` (never in a dry run). The handler turns it on
+   * unless `SCALER_EVENTS=off`. @default false
+   */
+  readonly events?: boolean;
+  /** Where the run publishes its events, instead of `clients.eventbridge` (unit tests pass a fake). */
+  readonly eventBus?: EventsPort;
+  /**
+   * Called once after the events of a run with `events: true` that is not a dry run were
+   * published, with what was and was not (the handler logs a failure and counts it as
+   * `EventPublishFailures`).
+   */
+  readonly onEvents?: (result: EventPublishResult) => void;
 }
 
 /**
@@ -52,12 +68,16 @@ interface RunScalerOptions {
  * past the run's deadline, which the handler keeps 15 s before Lambda's own
  * (`Defaults.DEADLINE_MARGIN_MS`). Never throws: a failure is reported, not an outcome.
  */
-async function recordHistory(summary: RunSummary, options: RunScalerOptions): Promise<HistoryWriteResult> {
+async function recordHistory(
+  summary: RunSummary,
+  options: RunScalerOptions,
+  runId: string,
+): Promise<HistoryWriteResult> {
   const clock = options.clock ?? Date.now;
   const history =
     options.history ??
     createHistoryTable(options.clients.dynamodb, options.historyTable ?? Defaults.HISTORY_TABLE, { clock });
-  const entries = historyEntries(summary, options.runId ?? newRunId());
+  const entries = historyEntries(summary, runId);
   const budget = Defaults.HISTORY_WRITE_BUDGET_MS;
   const deadline = Math.min(clock() + budget, (options.deadline ?? Number.POSITIVE_INFINITY) + budget);
   try {
@@ -70,10 +90,44 @@ async function recordHistory(summary: RunSummary, options: RunScalerOptions): Pr
 }
 
 /**
+ * Publishes the events of a finished run, bounded in time like its history
+ * (`Defaults.EVENTS_PUBLISH_BUDGET_MS`, 5 s, and never more than that past the run's deadline).
+ * Never throws: a failure is reported, not an outcome.
+ */
+async function publishEvents(
+  summary: RunSummary,
+  options: RunScalerOptions,
+  runId: string,
+): Promise<EventPublishResult> {
+  const clock = options.clock ?? Date.now;
+  const events = scalerEvents(summary, runId);
+  const eventbridge = options.clients.eventbridge;
+  const bus = options.eventBus ?? (eventbridge === undefined ? undefined : createEventBus(eventbridge, { clock }));
+  if (bus === undefined) {
+    return {
+      bus: 'default',
+      published: 0,
+      failed: events.length,
+      problem: 'the run was given no EventBridge client; build the clients with createScalerClients',
+    };
+  }
+  const budget = Defaults.EVENTS_PUBLISH_BUDGET_MS;
+  const deadline = Math.min(clock() + budget, (options.deadline ?? Number.POSITIVE_INFINITY) + budget);
+  try {
+    return await bus.publish(events, deadline);
+  } catch (error) {
+    // A port must not reject; if one does, the rows still keep their outcomes.
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { bus: bus.bus, published: 0, failed: events.length, problem: `unexpected failure: ${detail}` };
+  }
+}
+
+/**
  * Reads the whole schedule table, then reconciles every row at `instant`, then records what it
- * did in the history table (not in a dry run). The one entry point the Lambda handler, the CLI
- * and the local world share. Writing the history never changes a row's outcome: what could not
- * be written is reported to `onHistory`.
+ * did in the history table and, with `events`, publishes its EventBridge events (neither in a dry
+ * run; both at once). The one entry point the Lambda handler, the CLI and the local world share.
+ * Writing the history or publishing the events never changes a row's outcome: what could not be
+ * written is reported to `onHistory`, what could not be published to `onEvents`.
  *
  * @throws ScheduleTableError when the table cannot be read.
  * @example
@@ -102,8 +156,13 @@ async function runScaler(options: RunScalerOptions): Promise<RunSummary> {
   });
   // A plan decides without acting: there is nothing to audit.
   if (!summary.dryRun) {
-    const result = await recordHistory(summary, options);
-    options.onHistory?.(result);
+    const runId = options.runId ?? newRunId();
+    const [history, events] = await Promise.all([
+      recordHistory(summary, options, runId),
+      options.events === true ? publishEvents(summary, options, runId) : Promise.resolve(undefined),
+    ]);
+    options.onHistory?.(history);
+    if (events !== undefined) options.onEvents?.(events);
   }
   return summary;
 }

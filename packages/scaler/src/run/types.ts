@@ -31,6 +31,13 @@ interface RowOutcome {
    * with the row or the application, and the run tries the row once more at its end.
    */
   readonly transient?: true;
+  /**
+   * Set on a `scaled` outcome of a dry run (`plan`): the row would be scaled, and nothing was
+   * sent. Absent on every other outcome.
+   */
+  readonly dryRun?: true;
+  /** With {@link RowOutcome.dryRun}: the scaling the row would get; `outcome` stays `scaled` for compatibility. */
+  readonly wouldScale?: true;
 }
 
 /** A shared holiday calendar the run read from the table (a `calendar:<name>` item). */

@@ -2,6 +2,7 @@ import {
   parseInstant,
   requireTableName,
   resolveConcurrency,
+  resolveEvents,
   resolveMaxKpuPerApplication,
   resolveMaxTotalKpu,
 } from '../../src/config';
@@ -125,5 +126,30 @@ describe('Function: resolveMaxTotalKpu', () => {
     // Assess
     expect(read).toThrow(ConfigError);
     expect(read).toThrow(message);
+  });
+});
+
+describe('Function: resolveEvents', () => {
+  it.each([
+    [{}, true],
+    [{ SCALER_EVENTS: ' ' }, true],
+    [{ SCALER_EVENTS: 'on' }, true],
+    [{ SCALER_EVENTS: 'OFF' }, false],
+  ] as const)('reads %j as %s', (env, expected) => {
+    // Prepare
+    // Act
+    const events = resolveEvents(env);
+
+    // Assess
+    expect(events).toBe(expected);
+  });
+
+  it('refuses any other value, naming the variable', () => {
+    // Prepare
+    // Act
+    // Assess
+    expect(() => resolveEvents({ SCALER_EVENTS: 'yes' })).toThrow(
+      new ConfigError('SCALER_EVENTS must be "on" or "off", got "yes"'),
+    );
   });
 });

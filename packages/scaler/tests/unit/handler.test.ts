@@ -1,3 +1,4 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
   DescribeApplicationCommand,
   KinesisAnalyticsV2Client,
@@ -13,6 +14,7 @@ import { anApplicationDetail, anItem } from '../helpers/fixtures';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const msfMock = mockClient(KinesisAnalyticsV2Client);
+const ebMock = mockClient(EventBridgeClient);
 const savedEnv = { ...process.env };
 
 /** Captures what the handler's logger and metrics write, as parsed JSON lines. */
@@ -37,11 +39,16 @@ describe('Function: handler', () => {
   beforeEach(() => {
     // No application has a failed update in its history: the back-off never holds a row here.
     msfMock.on(ListApplicationOperationsCommand).resolves({ ApplicationOperationInfoList: [] });
+    ebMock.on(PutEventsCommand).callsFake((input: { Entries: unknown[] }) => ({
+      FailedEntryCount: 0,
+      Entries: input.Entries.map((_, index) => ({ EventId: String(index) })),
+    }));
     process.env = { ...savedEnv, AWS_REGION: 'us-east-1', SCHEDULE_TABLE: 'schedules', POWERTOOLS_DEV: undefined };
   });
   afterEach(() => {
     ddbMock.reset();
     msfMock.reset();
+    ebMock.reset();
     jest.restoreAllMocks();
     process.env = { ...savedEnv };
   });
@@ -84,6 +91,52 @@ describe('Function: handler', () => {
       RowsTotal: 2,
     });
     expect(JSON.stringify(emf)).toContain('"Namespace":"MsfScheduledScaler"');
+  });
+
+  it('publishes one event per scaled and failed row by default, and counts the ones not published', async () => {
+    // Prepare
+    ddbMock.on(ScanCommand).resolves({ Items: [anItem({ appName: 'a' }), anItem({ appName: 'b', lowKPU: 0 })] });
+    msfMock
+      .on(DescribeApplicationCommand)
+      .resolves({ ApplicationDetail: anApplicationDetail({ name: 'a', parallelism: 1 }) });
+    msfMock.on(UpdateApplicationCommand).resolves({ OperationId: 'op' });
+    ebMock.reset();
+    // EventBridge fails every entry of every attempt (an internal failure).
+    ebMock.on(PutEventsCommand).callsFake((input: { Entries: unknown[] }) => ({
+      FailedEntryCount: input.Entries.length,
+      Entries: input.Entries.map(() => ({ ErrorCode: 'InternalFailure', ErrorMessage: 'oops' })),
+    }));
+    const lines = captureStdout();
+
+    // Act
+    const summary = await handler(getScheduledEvent('hourly'));
+
+    // Assess
+    expect(summary.counts).toMatchObject({ scaled: 1, invalid: 1 });
+    const detailTypes = ebMock
+      .commandCalls(PutEventsCommand)[0]
+      ?.args[0].input.Entries?.map((entry) => `${entry.Source} ${entry.DetailType}`);
+    expect(detailTypes).toStrictEqual([
+      'msf-scheduled-scaler MSF Application Scaled',
+      'msf-scheduled-scaler MSF Application Scaling Failed',
+    ]);
+    const logs = lines();
+    expect(logs.find((line) => '_aws' in line)).toMatchObject({ EventPublishFailures: 2, HistoryWriteFailures: 0 });
+    expect(logs.find((line) => line.eventsFailed === 2)).toMatchObject({ level: 'ERROR', eventBus: 'default' });
+  });
+
+  it('publishes no event with SCALER_EVENTS=off', async () => {
+    // Prepare
+    process.env.SCALER_EVENTS = 'off';
+    ddbMock.on(ScanCommand).resolves({ Items: [anItem({ appName: 'b', lowKPU: 0 })] });
+    const lines = captureStdout();
+
+    // Act
+    await handler(getScheduledEvent('hourly'));
+
+    // Assess
+    expect(ebMock).toHaveReceivedCommandTimes(PutEventsCommand, 0);
+    expect(lines().find((line) => '_aws' in line)).toMatchObject({ EventPublishFailures: 0 });
   });
 
   it('applies the table-wide KPU limit the stack sets in SCALER_MAX_TOTAL_KPU', async () => {
