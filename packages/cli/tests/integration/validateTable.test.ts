@@ -92,6 +92,6 @@ describe('Integration: msf-scaler validate --table against the local world', () 
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('error: cannot read schedule table "no-such-table": ResourceNotFoundException');
-    expect(result.stderr).toContain('create the table or point the scaler at the right one');
+    expect(result.stderr).toContain('create the table or point at the right one');
   });
 });

@@ -209,7 +209,7 @@ describe('Command: msf-scaler calendar list', () => {
     // Assess
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'error: cannot read schedule table "msf-scaler-schedules": ResourceNotFoundException: Requested resource not found; create the table or point the command at the right one (--table or SCHEDULE_TABLE)\n',
+      'error: cannot read schedule table "msf-scaler-schedules": ResourceNotFoundException: Requested resource not found; create the table or point at the right one (--table or SCHEDULE_TABLE)\n',
     );
   });
 });

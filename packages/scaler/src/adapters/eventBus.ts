@@ -5,6 +5,7 @@ import {
   type PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
 import { EVENT_SOURCE, type EventPublishResult, type EventsPort, type ScalerEvent } from '../run/events';
+import { errorMessage, errorName, sleep, within } from './calls';
 
 /**
  * Every EventBridge action a run makes, sorted: the scaler role's IAM policy allows exactly
@@ -37,37 +38,6 @@ interface BatchResult {
 
 /** The name of the error a call gets when the run's time for events is up. */
 const OUT_OF_TIME = 'EventsDeadlineExceeded';
-
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : 'UnknownError';
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** `call`, cut after `ms`: the request is aborted and the promise rejects then. */
-async function within<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      const error = new Error(`no answer within ${ms} ms`);
-      error.name = OUT_OF_TIME;
-      reject(error);
-    }, ms);
-  });
-  try {
-    return await Promise.race([call(controller.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Why a PutEvents call failed, with the fix for the usual causes. */
 function publishProblem(error: unknown, budgetMs: number): string {
@@ -128,8 +98,10 @@ function createEventBus(client: EventBridgeClient, options: EventBusOptions = {}
       }
       let output: PutEventsCommandOutput;
       try {
-        output = await within(left, (abortSignal) =>
-          client.send(new PutEventsCommand({ Entries: [...pending] }), { abortSignal }),
+        output = await within(
+          left,
+          (abortSignal) => client.send(new PutEventsCommand({ Entries: [...pending] }), { abortSignal }),
+          OUT_OF_TIME,
         );
       } catch (error) {
         return {

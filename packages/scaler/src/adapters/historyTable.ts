@@ -10,6 +10,7 @@ import { Defaults } from '../constants';
 import { OUTCOMES, type Outcome } from '../core/outcome';
 import type { HistoryEntry, HistoryPort, HistoryWriteResult, RecordedRow, RowEntry, RunEntry } from '../run/history';
 import { mapWithConcurrency } from '../run/mapWithConcurrency';
+import { errorMessage, errorName, sleep, within } from './calls';
 
 /**
  * Every DynamoDB action a run makes on the history table, sorted: the scaler role's IAM policy
@@ -84,42 +85,8 @@ interface BatchResult {
 /** The history table's item: DocumentClient values. */
 type HistoryItem = Record<string, unknown>;
 
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : 'UnknownError';
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** The name of the error a call gets when the run's time for history is up. */
 const OUT_OF_TIME = 'HistoryDeadlineExceeded';
-
-/**
- * `call`, cut after `ms`: the request is aborted and the promise rejects then, whatever the HTTP
- * handler does (the SDK's own request timeout is per attempt, and there may be 5 attempts).
- */
-async function within<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      const error = new Error(`no answer within ${ms} ms`);
-      error.name = OUT_OF_TIME;
-      reject(error);
-    }, ms);
-  });
-  try {
-    return await Promise.race([call(controller.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Why a BatchWriteItem call failed, with the fix for the usual causes. */
 function writeProblem(error: unknown, table: string, budgetMs: number): string {
@@ -300,11 +267,14 @@ function createHistoryTable(
       }
       let output: BatchWriteCommandOutput | undefined;
       try {
-        output = await within(left, (abortSignal) =>
-          client.send(
-            new BatchWriteCommand({ RequestItems: { [table]: pending.map((Item) => ({ PutRequest: { Item } })) } }),
-            { abortSignal },
-          ),
+        output = await within(
+          left,
+          (abortSignal) =>
+            client.send(
+              new BatchWriteCommand({ RequestItems: { [table]: pending.map((Item) => ({ PutRequest: { Item } })) } }),
+              { abortSignal },
+            ),
+          OUT_OF_TIME,
         );
       } catch (error) {
         return {

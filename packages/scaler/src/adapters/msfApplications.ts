@@ -15,6 +15,7 @@ import type { OperationRecord, ScalingAttempt } from '../core/operationHistory';
 import type { AppSnapshot } from '../core/snapshot';
 import { ApplicationBusyError, ApplicationNotFoundError, ConcurrentModificationError, MsfCallError } from '../errors';
 import { parseRequiredTag } from '../requiredTag';
+import { errorMessage, errorName } from './calls';
 
 /**
  * Every MSF API operation this adapter calls, sorted: the scaler role's IAM policy allows exactly
@@ -77,14 +78,6 @@ function tagResourceCommand(appName: string, requiredTag: string, detail: string
     APPLICATION_ARN.exec(detail)?.[0] ??
     `$(aws kinesisanalyticsv2 describe-application --application-name ${appName} --query ApplicationDetail.ApplicationARN --output text)`;
   return `aws kinesisanalyticsv2 tag-resource --resource-arn ${arn} --tags Key=${key},Value=${value}`;
-}
-
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : 'UnknownError';
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -1,19 +1,23 @@
 import { type DynamoDBDocumentClient, GetCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { ScheduleTableError } from '../errors';
+import { errorMessage, errorName } from './calls';
 
-/** A failure to read the table, with the fix for the usual causes. */
-function tableError(tableName: string, error: unknown, action: string): ScheduleTableError {
-  const name = error instanceof Error ? error.name : 'UnknownError';
-  const detail = error instanceof Error ? error.message : String(error);
+/**
+ * A failure of the schedule table as a whole (`verb`: read, write), with the fix for the usual
+ * causes; shared by the scan, the reads and the writes.
+ */
+function tableFailure(tableName: string, error: unknown, verb: string, action: string): ScheduleTableError {
+  const name = errorName(error);
   const fix =
     name === 'ResourceNotFoundException'
-      ? `create the table or point the scaler at the right one (--table or SCHEDULE_TABLE)`
+      ? 'create the table or point at the right one (--table or SCHEDULE_TABLE)'
       : name === 'AccessDeniedException'
         ? `grant ${action} on the table to the role or credentials in use`
-        : 'check the region, credentials and endpoint the scaler uses';
-  return new ScheduleTableError(`cannot read schedule table "${tableName}": ${name}: ${detail}; ${fix}`, {
-    cause: error,
-  });
+        : 'check the region, credentials and endpoint in use';
+  return new ScheduleTableError(
+    `cannot ${verb} schedule table "${tableName}": ${name}: ${errorMessage(error)}; ${fix}`,
+    { cause: error },
+  );
 }
 
 /**
@@ -38,7 +42,7 @@ async function readScheduleItems(
       if (output.Item !== undefined) found.set(appName, output.Item);
     }
   } catch (error) {
-    throw tableError(tableName, error, 'dynamodb:GetItem');
+    throw tableFailure(tableName, error, 'read', 'dynamodb:GetItem');
   }
   return found;
 }
@@ -68,9 +72,9 @@ async function scanScheduleTable(
       items.push(...(page.Items ?? []));
     }
   } catch (error) {
-    throw tableError(tableName, error, 'dynamodb:Scan');
+    throw tableFailure(tableName, error, 'read', 'dynamodb:Scan');
   }
   return items;
 }
 
-export { readScheduleItems, scanScheduleTable };
+export { readScheduleItems, scanScheduleTable, tableFailure };

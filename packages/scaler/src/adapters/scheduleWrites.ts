@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { CALENDAR_PREFIX, ROW_ATTRIBUTES, UnreadableValue } from '@msf-scaler/schema';
 import { ScheduleTableError } from '../errors';
+import { tableFailure } from './scheduleTable';
 
 /**
  * Why a conditional write of a row was refused: the row does not exist (or no longer does), it
@@ -88,21 +89,6 @@ interface EnabledWrite {
 
 /** DynamoDB's limit on the length of one expression. */
 const MAX_EXPRESSION_LENGTH = 4096;
-
-/** A failure of the table as a whole, with the fix for the usual causes. */
-function tableFailure(tableName: string, error: unknown, verb: string, action: string): ScheduleTableError {
-  const name = error instanceof Error ? error.name : 'UnknownError';
-  const detail = error instanceof Error ? error.message : String(error);
-  const fix =
-    name === 'ResourceNotFoundException'
-      ? 'create the table or point the command at the right one (--table or SCHEDULE_TABLE)'
-      : name === 'AccessDeniedException'
-        ? `grant ${action} on the table to the credentials the command uses`
-        : 'check the region, credentials and endpoint the command uses';
-  return new ScheduleTableError(`cannot ${verb} schedule table "${tableName}": ${name}: ${detail}; ${fix}`, {
-    cause: error,
-  });
-}
 
 /**
  * A value as the DocumentClient is given it, at any depth: a number no JavaScript number holds

@@ -136,7 +136,7 @@ describe('Adapter: writeOverrides', () => {
     await expect(write).rejects.toThrow(ScheduleTableError);
     await expect(
       writeOverrides(client, 'schedules', { appName: 'orders', expected: undefined, overrides: [LAUNCH] }),
-    ).rejects.toThrow('grant dynamodb:UpdateItem on the table to the credentials the command uses');
+    ).rejects.toThrow('grant dynamodb:UpdateItem on the table to the role or credentials in use');
   });
 });
 
@@ -274,7 +274,7 @@ describe('Adapter: createRow', () => {
 
     // Assess
     await expect(write).rejects.toThrow(
-      'cannot write schedule table "schedules": AccessDeniedException: not authorized; grant dynamodb:PutItem on the table to the credentials the command uses',
+      'cannot write schedule table "schedules": AccessDeniedException: not authorized; grant dynamodb:PutItem on the table to the role or credentials in use',
     );
   });
 });
