@@ -8,7 +8,6 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { CALENDAR_PREFIX, ROW_ATTRIBUTES, UnreadableValue } from '@msf-scaler/schema';
-import { ScheduleTableError } from '../errors';
 import { tableFailure } from './scheduleTable';
 
 /**
