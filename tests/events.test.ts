@@ -7,27 +7,7 @@ import {
   runScaler,
   scalerEvents,
 } from '@msf-scaler/scaler';
-import { anApp, aRow, OFF_PEAK, PEAK, seedWorld, startWorld, type World } from './helpers/world';
-
-/** Rows that end in every outcome a table of good and bad rows reaches here. */
-async function seedEveryOutcome(world: World): Promise<void> {
-  await seedWorld(world, {
-    rows: [
-      aRow('scale-me', 1, 4),
-      aRow('at-target', 4, 4),
-      aRow('stopped', 1, 4),
-      aRow('off', 1, 4, { enabled: false }),
-      aRow('broken', 6, 2),
-      aRow('gone', 1, 4),
-    ],
-    applications: [
-      anApp('scale-me', 1),
-      anApp('at-target', 4),
-      anApp('stopped', 1, { running: false }),
-      anApp('off', 1),
-    ],
-  });
-}
+import { anApp, aRow, OFF_PEAK, PEAK, seedEveryOutcome, seedWorld, startWorld, type World } from './helpers/world';
 
 /** `rowId detail-type` of each outcome that has an event, in scan order. */
 function expectedEvents(summary: RunSummary): string[] {

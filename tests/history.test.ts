@@ -8,31 +8,11 @@ import {
   type RunSummary,
   runScaler,
 } from '@msf-scaler/scaler';
-import { anApp, aRow, OFF_PEAK, PEAK, seedWorld, startWorld, type World, worldClients } from './helpers/world';
+import { OFF_PEAK, PEAK, seedEveryOutcome, startWorld, type World, worldClients } from './helpers/world';
 
 /** The real time of the runs: the TTL is counted from it. */
 const NOW = Date.parse('2026-11-27T10:00:05Z');
 const NINETY_DAYS_S = 90 * 86_400;
-
-/** Rows that end in every outcome, the recorded ones and the others. */
-async function seedEveryOutcome(world: World): Promise<void> {
-  await seedWorld(world, {
-    rows: [
-      aRow('scale-me', 1, 4),
-      aRow('at-target', 4, 4),
-      aRow('stopped', 1, 4),
-      aRow('off', 1, 4, { enabled: false }),
-      aRow('broken', 6, 2),
-      aRow('gone', 1, 4),
-    ],
-    applications: [
-      anApp('scale-me', 1),
-      anApp('at-target', 4),
-      anApp('stopped', 1, { running: false }),
-      anApp('off', 1),
-    ],
-  });
-}
 
 /** The DynamoDB calls `clients` makes, as `Action table`. */
 function recordCalls(clients: OwnedScalerClients): string[] {

@@ -74,6 +74,30 @@ async function seedWorld(world: World, examples: Examples): Promise<void> {
   await seed(world.stack, examples, { clients: world.clients });
 }
 
+/**
+ * Rows that end in every outcome a run reaches without faults: scaled (`scale-me`), unchanged
+ * (`at-target`), skipped as not running (`stopped`) and as disabled (`off`), invalid (`broken`),
+ * and error (`gone`, no such application).
+ */
+async function seedEveryOutcome(world: World): Promise<void> {
+  await seedWorld(world, {
+    rows: [
+      aRow('scale-me', 1, 4),
+      aRow('at-target', 4, 4),
+      aRow('stopped', 1, 4),
+      aRow('off', 1, 4, { enabled: false }),
+      aRow('broken', 6, 2),
+      aRow('gone', 1, 4),
+    ],
+    applications: [
+      anApp('scale-me', 1),
+      anApp('at-target', 4),
+      anApp('stopped', 1, { running: false }),
+      anApp('off', 1),
+    ],
+  });
+}
+
 /** The parallelism configuration the emulator holds for `name`. */
 function parallelismOf(world: World, name: string): ParallelismConfigurationDescription {
   const detail = world.stack.emulator.getApplication(name);
@@ -121,4 +145,15 @@ const PEAK = new Date('2026-11-27T10:00:00Z');
 const OFF_PEAK = new Date('2026-11-27T22:00:00Z');
 
 export type { World };
-export { anApp, aRow, OFF_PEAK, PEAK, parallelismOf, seededRandom, seedWorld, startWorld, worldClients };
+export {
+  anApp,
+  aRow,
+  OFF_PEAK,
+  PEAK,
+  parallelismOf,
+  seedEveryOutcome,
+  seededRandom,
+  seedWorld,
+  startWorld,
+  worldClients,
+};
