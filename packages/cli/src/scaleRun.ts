@@ -24,6 +24,7 @@ import type { CliIo } from './io';
 import { withNewlines } from './render/lines';
 import { renderSummaryLines, renderWarnings } from './render/runTable';
 import { resolveTableName } from './tableName';
+import { usageError } from './usage';
 
 /** The flags `run` and `plan` share, as commander parses them. */
 interface RunFlags {
@@ -151,8 +152,7 @@ async function executeRun(flags: RunFlags, forceDryRun: boolean, command: Comman
     request = resolveRunRequest(flags, forceDryRun, io);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`error: ${error.message}\n\n${command.helpInformation()}`);
-    return ExitCode.USAGE;
+    return usageError(error.message, command, io);
   }
   const clock = io.clock ?? Date.now;
   try {

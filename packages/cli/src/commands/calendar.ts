@@ -21,6 +21,7 @@ import {
 } from '../render/calendar';
 import { tableOptionText } from '../scaleRun';
 import { resolveTableName } from '../tableName';
+import { usageError } from '../usage';
 import { readInput } from '../validate/readInput';
 
 const EXAMPLES: readonly (readonly [string, string])[] = [
@@ -71,7 +72,7 @@ function tableOf(flag: string | undefined, io: CliIo, command: Command): string 
     return resolveTableName(flag, io.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`error: ${error.message}\n\n${command.helpInformation()}`);
+    usageError(error.message, command, io);
     return undefined;
   }
 }
@@ -130,10 +131,7 @@ async function executePut(name: string, flags: PutFlags, command: Command, io: C
     const nameProblem = isCalendarName(name)
       ? ''
       : `NAME must be a calendar name: 1-64 letters, digits, _ . -, starting with a letter or a digit (the item is "${CALENDAR_PREFIX}NAME"); got ${JSON.stringify(name)}`;
-    io.stderr.write(
-      `error: ${[nameProblem, problem].filter((text) => text !== '').join('; ')}\n\n${command.helpInformation()}`,
-    );
-    return ExitCode.USAGE;
+    return usageError([nameProblem, problem].filter((text) => text !== '').join('; '), command, io);
   }
   const table = tableOf(flags.table, io, command);
   if (table === undefined) return ExitCode.USAGE;

@@ -9,6 +9,7 @@ import { type EnabledReport, renderEnabled } from '../render/enabled';
 import { storedAttributes } from '../render/storedItem';
 import { checkAppName, resolveRowTable } from '../rowTarget';
 import { tableOptionText } from '../scaleRun';
+import { usageError } from '../usage';
 
 /** The flags of `enable` and `disable`, as commander parses them. */
 interface EnabledFlags {
@@ -64,8 +65,7 @@ async function executeEnabled(
     table = resolveRowTable(flags.table, io);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`error: ${error.message}\n\n${command.helpInformation()}`);
-    return ExitCode.USAGE;
+    return usageError(error.message, command, io);
   }
   try {
     return await applyEnabled(appName, table, enabled, flags.json === true, io);

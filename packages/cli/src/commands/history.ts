@@ -21,6 +21,7 @@ import { CommandName, helpAfter } from '../help';
 import type { CliIo } from '../io';
 import { withNewlines } from '../render/lines';
 import { askScalings, type ShownScaling } from '../show/inspectApplication';
+import { usageError } from '../usage';
 
 const EXAMPLES: readonly (readonly [string, string])[] = [
   ['msf-scaler history', 'the latest runs, each followed by the rows it recorded'],
@@ -136,8 +137,7 @@ async function executeHistory(
     request = resolveHistoryRequest(app, flags, io);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`error: ${error.message}\n\n${command.helpInformation()}`);
-    return ExitCode.USAGE;
+    return usageError(error.message, command, io);
   }
   const read = await readHistory(io.createClients().dynamodb, request.table, {
     ...(request.app === undefined ? {} : { appName: request.app }),

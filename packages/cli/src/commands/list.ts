@@ -20,6 +20,7 @@ import { withNewlines } from '../render/lines';
 import { renderListLines } from '../render/list';
 import { maxKpuOptionText, tableOptionText } from '../scaleRun';
 import { resolveTableName } from '../tableName';
+import { usageError } from '../usage';
 
 const EXAMPLES: readonly (readonly [string, string])[] = [
   ['msf-scaler list', 'every row: its application now, its target now, its next change'],
@@ -57,8 +58,7 @@ async function executeList(flags: ListFlags, command: Command, io: CliIo): Promi
     };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`error: ${error.message}\n\n${command.helpInformation()}`);
-    return ExitCode.USAGE;
+    return usageError(error.message, command, io);
   }
   let listing: Listing;
   try {

@@ -29,6 +29,7 @@ import type { CliIo } from '../io';
 import { type OverrideReport, renderOverrideReport } from '../render/override';
 import { maxKpuOptionText, tableOptionText } from '../scaleRun';
 import { resolveTableName } from '../tableName';
+import { usageError } from '../usage';
 
 const EXAMPLES: readonly (readonly [string, string])[] = [
   [
@@ -306,8 +307,7 @@ async function executeOverride(appName: string, flags: OverrideFlags, command: C
     request = resolveOverrideRequest(appName, flags, io);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`error: ${error.message}\n\n${command.helpInformation()}`);
-    return ExitCode.USAGE;
+    return usageError(error.message, command, io);
   }
   try {
     return await applyOverride(request, io);

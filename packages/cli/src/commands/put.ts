@@ -20,6 +20,7 @@ import { diffItems } from '../render/storedItem';
 import { renderValidationLines } from '../render/validation';
 import { checkAppName, resolveRowTable } from '../rowTarget';
 import { maxKpuOptionText, tableOptionText } from '../scaleRun';
+import { usageError } from '../usage';
 import type { RowReport, ValidationIssue, ValidationReport } from '../validate/types';
 import { type Checked, toReport, validateFiles, validateItems } from '../validate/validate';
 import { isPlainObject } from '../validate/values';
@@ -378,8 +379,7 @@ async function executePut(files: readonly string[], flags: PutFlags, command: Co
     request = resolvePutRequest(files, flags, io);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`error: ${error.message}\n\n${command.helpInformation()}`);
-    return ExitCode.USAGE;
+    return usageError(error.message, command, io);
   }
   return applyPut(request, io);
 }

@@ -15,6 +15,7 @@ import { type RemoveReport, renderRemoved, renderRemoveRow } from '../render/rem
 import { storedAttributes } from '../render/storedItem';
 import { checkAppName, resolveRowTable } from '../rowTarget';
 import { tableOptionText } from '../scaleRun';
+import { usageError } from '../usage';
 
 const EXAMPLES: readonly (readonly [string, string])[] = [
   ['msf-scaler remove orders-enricher', 'show the row, ask, then remove it (on a terminal)'],
@@ -105,8 +106,7 @@ async function executeRemove(appName: string, flags: RemoveFlags, command: Comma
     }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`error: ${error.message}\n\n${command.helpInformation()}`);
-    return ExitCode.USAGE;
+    return usageError(error.message, command, io);
   }
   try {
     return await applyRemove(appName, table, flags, io);

@@ -18,6 +18,7 @@ import { renderShowLines } from '../render/show';
 import { maxKpuOptionText, tableOptionText } from '../scaleRun';
 import { type Inspection, inspectApplication } from '../show/inspectApplication';
 import { resolveTableName } from '../tableName';
+import { usageError } from '../usage';
 
 const EXAMPLES: readonly (readonly [string, string])[] = [
   ['msf-scaler show orders-enricher', 'the row, the application, what comes next, how the last scalings ended'],
@@ -56,8 +57,7 @@ async function executeShow(appName: string, flags: ShowFlags, command: Command, 
     };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`error: ${error.message}\n\n${command.helpInformation()}`);
-    return ExitCode.USAGE;
+    return usageError(error.message, command, io);
   }
   let inspection: Inspection;
   try {

@@ -21,6 +21,7 @@ import { renderSimulationLines } from '../render/simulation';
 import { maxKpuOptionText } from '../scaleRun';
 import { DEFAULT_PRICE, type LeftOut, type Simulation, simulateRows } from '../simulate/simulateRows';
 import { resolveTableName } from '../tableName';
+import { usageError } from '../usage';
 import { validateFiles } from '../validate/validate';
 
 const EXAMPLES: readonly (readonly [string, string])[] = [
@@ -144,8 +145,7 @@ async function executeSimulate(
     request = resolveRequest(files, flags, io);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`error: ${error.message}\n\n${command.helpInformation()}`);
-    return ExitCode.USAGE;
+    return usageError(error.message, command, io);
   }
   let read: Awaited<ReturnType<typeof readItems>>;
   try {

@@ -19,6 +19,7 @@ import { withNewlines } from '../render/lines';
 import { renderValidationLines } from '../render/validation';
 import { maxKpuOptionText } from '../scaleRun';
 import { resolveTableName } from '../tableName';
+import { usageError } from '../usage';
 import type { ValidationReport } from '../validate/types';
 import { type Checked, toReport, validateFiles, validateItems } from '../validate/validate';
 
@@ -109,8 +110,7 @@ async function executeValidate(
 ): Promise<ExitCode> {
   const request = resolveValidateRequest(files, flags, io);
   if (!request.ok) {
-    io.stderr.write(`error: ${request.problem}\n\n${command.helpInformation()}`);
-    return ExitCode.USAGE;
+    return usageError(request.problem, command, io);
   }
   const options = { maxKPUPerApplication: request.maxKPUPerApplication };
   let checked: Checked;
