@@ -63,6 +63,14 @@ interface RunScalerOptions {
 }
 
 /**
+ * When the work after a run (history, events) must stop: `budgetMs` from now, and never more than
+ * `budgetMs` past the run's own deadline (the handler keeps that much back from Lambda's).
+ */
+function afterRunDeadline(clock: () => number, runDeadline: number | undefined, budgetMs: number): number {
+  return Math.min(clock() + budgetMs, (runDeadline ?? Number.POSITIVE_INFINITY) + budgetMs);
+}
+
+/**
  * Writes the history of a finished run: its run entry and one entry per recorded row. Bounded
  * in time: at most `Defaults.HISTORY_WRITE_BUDGET_MS` (5 s) from now, and never more than that
  * past the run's deadline, which the handler keeps 15 s before Lambda's own
@@ -78,10 +86,8 @@ async function recordHistory(
     options.history ??
     createHistoryTable(options.clients.dynamodb, options.historyTable ?? Defaults.HISTORY_TABLE, { clock });
   const entries = historyEntries(summary, runId);
-  const budget = Defaults.HISTORY_WRITE_BUDGET_MS;
-  const deadline = Math.min(clock() + budget, (options.deadline ?? Number.POSITIVE_INFINITY) + budget);
   try {
-    return await history.write(entries, deadline);
+    return await history.write(entries, afterRunDeadline(clock, options.deadline, Defaults.HISTORY_WRITE_BUDGET_MS));
   } catch (error) {
     // A port must not reject; if one does, the rows still keep their outcomes.
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -111,10 +117,8 @@ async function publishEvents(
       problem: 'the run was given no EventBridge client; build the clients with createScalerClients',
     };
   }
-  const budget = Defaults.EVENTS_PUBLISH_BUDGET_MS;
-  const deadline = Math.min(clock() + budget, (options.deadline ?? Number.POSITIVE_INFINITY) + budget);
   try {
-    return await bus.publish(events, deadline);
+    return await bus.publish(events, afterRunDeadline(clock, options.deadline, Defaults.EVENTS_PUBLISH_BUDGET_MS));
   } catch (error) {
     // A port must not reject; if one does, the rows still keep their outcomes.
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
